@@ -1,0 +1,22 @@
+/*
+ * alloc.h - the one place libpolicy allocates memory.
+ *
+ * Every allocation of the library goes through these wrappers so that an
+ * allocator can be plugged in and out-of-memory paths can be tested.
+ */
+#ifndef LP_ALLOC_H
+#define LP_ALLOC_H
+
+#include <stddef.h>
+
+void *lp_malloc(size_t size);
+void *lp_calloc(size_t count, size_t size);
+void *lp_realloc(void *ptr, size_t size);
+/* Grows *ptr to hold at least need elements of size bytes, doubling the
+ * capacity *cap; returns 0, or -1 (leaving *ptr untouched) on failure. */
+int lp_grow(void *ptr, size_t *cap, size_t need, size_t size);
+char *lp_strndup(const char *s, size_t len);
+char *lp_strdup(const char *s);
+void lp_free(void *ptr);
+
+#endif

@@ -1,0 +1,116 @@
+#include "buf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+
+static int reserve(lp_buf *b, size_t extra)
+{
+	if (b->failed)
+		return -1;
+	if (extra > (size_t)-1 - b->len - 1 ||
+	    lp_grow(&b->s, &b->cap, b->len + extra + 1, 1) != 0) {
+		b->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+void lp_buf_append(lp_buf *b, const char *s, size_t len)
+{
+	if (reserve(b, len) != 0)
+		return;
+	memcpy(b->s + b->len, s, len);
+	b->len += len;
+	b->s[b->len] = '\0';
+}
+
+void lp_buf_puts(lp_buf *b, const char *s) { lp_buf_append(b, s, strlen(s)); }
+
+void lp_buf_putc(lp_buf *b, char c) { lp_buf_append(b, &c, 1); }
+
+void lp_buf_printf(lp_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || reserve(b, (size_t)n) != 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void lp_buf_json_string(lp_buf *b, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, run = 0;
+
+	lp_buf_putc(b, '"');
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *esc = NULL;
+		char u[6];
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		lp_buf_append(b, s + run, i - run);
+		run = i + 1;
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
+		default:
+			memcpy(u, "\\u00", 4);
+			u[4] = hex[c >> 4];
+			u[5] = hex[c & 15];
+			lp_buf_append(b, u, 6);
+			continue;
+		}
+		lp_buf_puts(b, esc);
+	}
+	lp_buf_append(b, s + run, len - run);
+	lp_buf_putc(b, '"');
+}
+
+int lp_buf_failed(const lp_buf *b) { return b->failed ? -1 : 0; }
+
+char *lp_buf_detach(lp_buf *b, size_t *len)
+{
+	char *s;
+
+	if (b->failed || (!b->s && reserve(b, 0) != 0)) {
+		lp_buf_free(b);
+		return NULL;
+	}
+	s = b->s;
+	if (len)
+		*len = b->len;
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void lp_buf_reset(lp_buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void lp_buf_free(lp_buf *b)
+{
+	lp_free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+	b->failed = 0;
+}

@@ -1,0 +1,53 @@
+/*
+ * cli.h - what policyctl's commands share: reading input, loading the
+ * policy, printing diagnostics. No policy logic lives in the CLI; it only
+ * calls the library and formats what comes back.
+ */
+#ifndef POLICYCTL_CLI_H
+#define POLICYCTL_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "libpolicy.h"
+
+/* Exit statuses (SPEC §7). */
+#define EXIT_ALL_EVALUATED 0
+#define EXIT_SOME_INVALID 1
+#define EXIT_USAGE 2
+
+extern const char *cli_program; /* "policyctl", for messages */
+
+/* Reads a whole file ("-" or NULL: standard input) into *data. Returns 0,
+ * or -1 after printing why. */
+int cli_read_file(const char *path, char **data, size_t *len);
+
+/* Prints a diagnostic as "file:line:column: level: message [code]". */
+void cli_print_diagnostic(const lp_diagnostic *d, void *stream);
+
+/* Loads the policy at path (NULL: the embedded default), printing every
+ * diagnostic to stderr. Returns NULL on failure. */
+lp_policy *cli_load_policy(const char *path, int quiet_warnings);
+
+/* Prints "policyctl: message" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Splits a JSON array or JSON Lines text into records (see
+ * cmd_evaluate.c). */
+typedef struct cli_record {
+	const char *json;
+	size_t len;
+	unsigned long line; /* JSON Lines: 1-based line; 0 otherwise */
+	const char *problem; /* set when the record is malformed as a whole */
+} cli_record;
+
+int cmd_evaluate(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_test(int argc, char **argv);
+
+/* YAML node tree (the library's yaml_tree) to JSON text, for policy test
+ * files. */
+struct lp_ynode;
+char *cli_yaml_to_json(const struct lp_ynode *node);
+
+#endif

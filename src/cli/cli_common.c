@@ -1,0 +1,101 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char *cli_program = "policyctl";
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", cli_program);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_read_file(const char *path, char **data, size_t *len)
+{
+	int is_stdin = !path || strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+
+	if (!f) {
+		cli_error("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		size_t got;
+
+		if (cap - n < 65536) {
+			char *nb;
+
+			cap = cap ? cap * 2 : 65536;
+			nb = realloc(buf, cap + 1);
+			if (!nb) {
+				cli_error("%s: out of memory", is_stdin ? "stdin" : path);
+				free(buf);
+				if (!is_stdin)
+					fclose(f);
+				return -1;
+			}
+			buf = nb;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		cli_error("%s: %s", is_stdin ? "stdin" : path, strerror(errno));
+		free(buf);
+		if (!is_stdin)
+			fclose(f);
+		return -1;
+	}
+	if (!is_stdin)
+		fclose(f);
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+void cli_print_diagnostic(const lp_diagnostic *d, void *stream)
+{
+	FILE *out = stream;
+	const char *level = d->level == LP_DIAG_ERROR ? "error" : "warning";
+
+	if (d->line)
+		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", d->file, d->line, d->column,
+		        level, d->message, d->code);
+	else
+		fprintf(out, "%s: %s: %s [%s]\n", d->file, level, d->message, d->code);
+}
+
+static void print_errors_only(const lp_diagnostic *d, void *stream)
+{
+	if (d->level == LP_DIAG_ERROR)
+		cli_print_diagnostic(d, stream);
+}
+
+lp_policy *cli_load_policy(const char *path, int quiet_warnings)
+{
+	lp_policy *p = NULL;
+	int rc = lp_policy_load(&p, path,
+	                        quiet_warnings ? print_errors_only
+	                                       : cli_print_diagnostic,
+	                        stderr);
+
+	if (rc != LP_OK) {
+		cli_error("%s: %s", path ? path : "the default policy",
+		          lp_status_string(rc));
+		return NULL;
+	}
+	return p;
+}

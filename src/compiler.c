@@ -1,0 +1,286 @@
+/*
+ * compiler.c - lp_compiler: gathers policy sources (files, directories,
+ * buffers, the embedded default), parses each into a YAML tree, and hands
+ * them together to the loader.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "alloc.h"
+#include "diag.h"
+#include "embedded.h"
+#include "policy_internal.h"
+#include "policy_load.h"
+#include "yaml_tree.h"
+
+typedef struct source {
+	char *name;
+	lp_ynode *root;
+} source;
+
+struct lp_compiler {
+	lp_diag_sink sink;
+	source *sources;
+	size_t count;
+	size_t cap;
+	uint64_t hash; /* FNV-1a over every source's name and bytes */
+	int failed;    /* a source could not be read or parsed */
+};
+
+static void hash_bytes(uint64_t *h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		*h ^= p[i];
+		*h *= 1099511628211ull;
+	}
+}
+
+int lp_compiler_new(lp_compiler **out, lp_diagnostic_fn fn, void *payload)
+{
+	lp_compiler *c = lp_calloc(1, sizeof(*c));
+
+	*out = NULL;
+	if (!c)
+		return LP_ENOMEM;
+	c->sink.fn = fn;
+	c->sink.payload = payload;
+	c->hash = 14695981039346656037ull;
+	*out = c;
+	return LP_OK;
+}
+
+void lp_compiler_free(lp_compiler *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->count; i++) {
+		lp_ynode_free(c->sources[i].root);
+		lp_free(c->sources[i].name);
+	}
+	lp_free(c->sources);
+	lp_free(c);
+}
+
+unsigned lp_compiler_error_count(const lp_compiler *c) { return c->sink.errors; }
+
+unsigned lp_compiler_warning_count(const lp_compiler *c)
+{
+	return c->sink.warnings;
+}
+
+int lp_compiler_add_buffer(lp_compiler *c, const char *name, const char *yaml,
+                           size_t len)
+{
+	source *s;
+	int rc;
+
+	if (!c || !name || (!yaml && len))
+		return LP_EINVALID;
+	if (lp_grow(&c->sources, &c->cap, c->count + 1, sizeof(*c->sources)))
+		return LP_ENOMEM;
+	s = &c->sources[c->count];
+	s->root = NULL;
+	s->name = lp_strdup(name);
+	if (!s->name)
+		return LP_ENOMEM;
+	c->count++;
+	hash_bytes(&c->hash, name, strlen(name) + 1);
+	hash_bytes(&c->hash, yaml, len);
+	rc = lp_yaml_parse(&s->root, s->name, yaml ? yaml : "", len, &c->sink);
+	if (rc != LP_OK)
+		c->failed = 1;
+	return rc;
+}
+
+static void io_error(lp_compiler *c, const char *path, const char *what)
+{
+	lp_mark at = {path, 0, 0};
+
+	lp_diag(&c->sink, LP_DIAG_ERROR, "io", &at, "%s: %s", what,
+	        strerror(errno));
+	c->failed = 1;
+}
+
+static int add_file(lp_compiler *c, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *data;
+	size_t len = 0;
+	int rc;
+
+	if (!f) {
+		io_error(c, path, "cannot open");
+		return LP_EIO;
+	}
+	data = lp_malloc(LP_MAX_POLICY_FILE_BYTES + 1);
+	if (!data) {
+		fclose(f);
+		return LP_ENOMEM;
+	}
+	len = fread(data, 1, LP_MAX_POLICY_FILE_BYTES + 1, f);
+	if (ferror(f)) {
+		io_error(c, path, "cannot read");
+		fclose(f);
+		lp_free(data);
+		return LP_EIO;
+	}
+	fclose(f);
+	/* An oversized file is reported by the parser with its limit. */
+	rc = lp_compiler_add_buffer(c, path, data, len);
+	lp_free(data);
+	return rc;
+}
+
+static int has_yaml_suffix(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+	       (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int add_directory(lp_compiler *c, const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = LP_OK;
+
+	if (!d) {
+		io_error(c, path, "cannot open directory");
+		return LP_EIO;
+	}
+	while ((de = readdir(d)) != NULL) {
+		char *full;
+		size_t len;
+
+		if (de->d_name[0] == '.' || !has_yaml_suffix(de->d_name))
+			continue;
+		if (n >= LP_MAX_POLICY_FILES) {
+			lp_mark at = {path, 0, 0};
+
+			lp_diag(&c->sink, LP_DIAG_ERROR, "limit", &at,
+			        "more than %d policy files in one directory",
+			        LP_MAX_POLICY_FILES);
+			c->failed = 1;
+			rc = LP_EPOLICY;
+			break;
+		}
+		len = strlen(path) + strlen(de->d_name) + 2;
+		full = lp_malloc(len);
+		if (!full || lp_grow(&names, &cap, n + 1, sizeof(*names))) {
+			lp_free(full);
+			rc = LP_ENOMEM;
+			break;
+		}
+		snprintf(full, len, "%s%s%s", path,
+		         path[strlen(path) - 1] == '/' ? "" : "/", de->d_name);
+		names[n++] = full;
+	}
+	closedir(d);
+	if (rc == LP_OK && n == 0) {
+		lp_mark at = {path, 0, 0};
+
+		lp_diag(&c->sink, LP_DIAG_ERROR, "io", &at,
+		        "no *.yaml or *.yml file in this directory");
+		c->failed = 1;
+		rc = LP_EPOLICY;
+	}
+	/* Name order makes the policy independent of the file system. */
+	if (n)
+		qsort(names, n, sizeof(*names), by_name);
+	for (i = 0; i < n; i++) {
+		if (rc != LP_ENOMEM) {
+			int r = add_file(c, names[i]);
+
+			if (r != LP_OK && rc == LP_OK)
+				rc = r;
+		}
+		lp_free(names[i]);
+	}
+	lp_free(names);
+	return rc;
+}
+
+int lp_compiler_add_path(lp_compiler *c, const char *path)
+{
+	struct stat st;
+
+	if (!c || !path)
+		return LP_EINVALID;
+	if (stat(path, &st) != 0) {
+		io_error(c, path, "cannot open");
+		return LP_EIO;
+	}
+	return S_ISDIR(st.st_mode) ? add_directory(c, path) : add_file(c, path);
+}
+
+int lp_compiler_add_default(lp_compiler *c)
+{
+	const lp_embedded_file *f;
+	int rc = LP_OK;
+
+	for (f = lp_default_policy_files; f->name && rc != LP_ENOMEM; f++) {
+		int r = lp_compiler_add_buffer(c, f->name, f->data, f->len);
+
+		if (r != LP_OK && rc == LP_OK)
+			rc = r;
+	}
+	return rc;
+}
+
+int lp_compiler_compile(lp_policy **out, lp_compiler *c)
+{
+	const lp_ynode **roots;
+	char revision[17];
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	if (!c)
+		return LP_EINVALID;
+	if (c->failed || c->sink.errors)
+		return LP_EPOLICY;
+	roots = lp_calloc(c->count, sizeof(*roots));
+	if (!roots)
+		return LP_ENOMEM;
+	for (i = 0; i < c->count; i++)
+		roots[i] = c->sources[i].root;
+	snprintf(revision, sizeof(revision), "%016llx",
+	         (unsigned long long)c->hash);
+	rc = lp_policy_build(out, roots, c->count, revision, &c->sink);
+	lp_free(roots);
+	return rc;
+}
+
+int lp_policy_load(lp_policy **out, const char *path, lp_diagnostic_fn fn,
+                   void *payload)
+{
+	lp_compiler *c;
+	int rc;
+
+	*out = NULL;
+	rc = lp_compiler_new(&c, fn, payload);
+	if (rc != LP_OK)
+		return rc;
+	rc = path ? lp_compiler_add_path(c, path) : lp_compiler_add_default(c);
+	if (rc == LP_OK || rc == LP_EPOLICY)
+		rc = lp_compiler_compile(out, c);
+	lp_compiler_free(c);
+	return rc;
+}

@@ -1,0 +1,305 @@
+/*
+ * decision.c - reading a decision and writing it as JSON (SPEC §4).
+ *
+ * The JSON is written directly into a buffer rather than built as a cJSON
+ * tree: a batch prints millions of decisions, and the writer's fixed key
+ * order is what makes the output byte-identical run after run.
+ */
+#include "decision.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+
+void lp_decision_free(lp_decision *d)
+{
+	size_t i, k;
+
+	if (!d)
+		return;
+	lp_free(d->id);
+	lp_free(d->actions);
+	for (i = 0; i < d->violation_count; i++) {
+		for (k = 0; k < d->violations[i].evidence_count; k++)
+			lp_free(d->violations[i].evidence[k].excerpt);
+		lp_free(d->violations[i].evidence);
+	}
+	lp_free(d->violations);
+	lp_free(d->exceptions);
+	lp_free(d->referrals);
+	lp_free(d->missing);
+	for (i = 0; i < d->explanation_count; i++)
+		lp_free(d->explanation[i]);
+	lp_free(d->explanation);
+	lp_free(d);
+}
+
+const char *lp_verdict_name(lp_verdict v)
+{
+	switch (v) {
+	case LP_VERDICT_VIOLATION: return "violation";
+	case LP_VERDICT_REFER: return "refer";
+	case LP_VERDICT_NEEDS_FIRST_PERSON_REPORT: return "needs_first_person_report";
+	default: return "no_violation";
+	}
+}
+
+lp_verdict lp_decision_verdict(const lp_decision *d) { return d->verdict; }
+size_t lp_decision_action_count(const lp_decision *d) { return d->action_count; }
+
+const char *lp_decision_action(const lp_decision *d, size_t i)
+{
+	return i < d->action_count ? d->actions[i] : NULL;
+}
+
+size_t lp_decision_violation_count(const lp_decision *d)
+{
+	return d->violation_count;
+}
+
+const char *lp_decision_violation_category(const lp_decision *d, size_t i)
+{
+	return i < d->violation_count
+	       ? d->policy->categories[d->violations[i].category].id : NULL;
+}
+
+const char *lp_decision_violation_rule(const lp_decision *d, size_t i)
+{
+	return i < d->violation_count ? d->policy->rules[d->violations[i].rule].id
+	                              : NULL;
+}
+
+size_t lp_decision_exception_count(const lp_decision *d)
+{
+	return d->exception_count;
+}
+
+const char *lp_decision_exception_rule(const lp_decision *d, size_t i)
+{
+	return i < d->exception_count ? d->policy->rules[d->exceptions[i].rule].id
+	                              : NULL;
+}
+
+const char *lp_decision_exception_reason(const lp_decision *d, size_t i)
+{
+	return i < d->exception_count
+	       ? d->policy->exceptions[d->exceptions[i].exception].id : NULL;
+}
+
+size_t lp_decision_referral_count(const lp_decision *d)
+{
+	return d->referral_count;
+}
+
+const char *lp_decision_referral(const lp_decision *d, size_t i)
+{
+	return i < d->referral_count ? d->policy->referrals[d->referrals[i]].id
+	                             : NULL;
+}
+
+size_t lp_decision_missing_signal_count(const lp_decision *d)
+{
+	return d->missing_count;
+}
+
+const char *lp_decision_missing_signal(const lp_decision *d, size_t i)
+{
+	return i < d->missing_count ? d->policy->signals[d->missing[i]].id : NULL;
+}
+
+size_t lp_decision_explanation_count(const lp_decision *d)
+{
+	return d->explanation_count;
+}
+
+const char *lp_decision_explanation(const lp_decision *d, size_t i)
+{
+	return i < d->explanation_count ? d->explanation[i] : NULL;
+}
+
+/* ---- JSON writer ------------------------------------------------------------ */
+
+typedef struct jw {
+	lp_buf *b;
+	int pretty;
+	int depth;
+	int first;  /* no member written yet at this level */
+} jw;
+
+static void newline(jw *w)
+{
+	int i;
+
+	if (!w->pretty)
+		return;
+	lp_buf_putc(w->b, '\n');
+	for (i = 0; i < w->depth; i++)
+		lp_buf_append(w->b, "  ", 2);
+}
+
+/* Starts a member or element: separator and indentation. */
+static void item(jw *w)
+{
+	if (!w->first)
+		lp_buf_putc(w->b, ',');
+	w->first = 0;
+	newline(w);
+}
+
+static void key(jw *w, const char *k)
+{
+	item(w);
+	lp_buf_json_string(w->b, k, strlen(k));
+	lp_buf_append(w->b, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+}
+
+static void open(jw *w, char c)
+{
+	lp_buf_putc(w->b, c);
+	w->depth++;
+	w->first = 1;
+}
+
+static void close_(jw *w, char c)
+{
+	w->depth--;
+	if (!w->first)
+		newline(w);
+	w->first = 0;
+	lp_buf_putc(w->b, c);
+}
+
+static void str(jw *w, const char *s)
+{
+	lp_buf_json_string(w->b, s, strlen(s));
+}
+
+static void key_str(jw *w, const char *k, const char *v)
+{
+	key(w, k);
+	str(w, v);
+}
+
+static void key_num(jw *w, const char *k, size_t v)
+{
+	key(w, k);
+	lp_buf_printf(w->b, "%zu", v);
+}
+
+/* An array of strings, on one line even when pretty. */
+static void string_array(jw *w, const char *k, const char *const *v,
+                         size_t n, const int *idx, const lp_named *names)
+{
+	size_t i;
+
+	key(w, k);
+	lp_buf_putc(w->b, '[');
+	for (i = 0; i < n; i++) {
+		const char *s = idx ? names[idx[i]].id : v[i];
+
+		if (i)
+			lp_buf_append(w->b, w->pretty ? ", " : ",", w->pretty ? 2 : 1);
+		str(w, s);
+	}
+	lp_buf_putc(w->b, ']');
+}
+
+static void write_evidence(jw *w, const lp_policy *p, const lp_evidence *e)
+{
+	item(w);
+	open(w, '{');
+	key_str(w, "source", lp_sources[e->source]);
+	if (e->source == LP_SOURCE_TEXT) {
+		key_str(w, "detector", p->detectors[e->detector].id);
+		key_num(w, "start", e->start);
+		key_num(w, "end", e->end);
+		key_str(w, "excerpt", e->excerpt);
+	} else if (e->source == LP_SOURCE_LABELS) {
+		key_str(w, "label", p->labels[e->label].id);
+	} else {
+		key_num(w, "index", (size_t)e->media_index);
+		key_str(w, "type", lp_media_types[e->media_type]);
+	}
+	close_(w, '}');
+}
+
+int lp_decision_to_json(char **out, size_t *out_len, const lp_decision *d,
+                        unsigned flags)
+{
+	const lp_policy *p;
+	lp_buf b = LP_BUF_INIT;
+	jw w = {&b, (flags & LP_JSON_PRETTY) != 0, 0, 1};
+	size_t i, k;
+
+	if (!out || !d)
+		return LP_EINVALID;
+	*out = NULL;
+	p = d->policy;
+	open(&w, '{');
+	key(&w, "id");
+	if (d->id_kind == LP_ID_STRING)
+		str(&w, d->id);
+	else if (d->id_kind == LP_ID_NUMBER)
+		lp_buf_puts(&b, d->id);
+	else
+		lp_buf_printf(&b, "%lu", d->record);
+	key_str(&w, "verdict", lp_verdict_name(d->verdict));
+	string_array(&w, "actions", d->actions, d->action_count, NULL, NULL);
+
+	key(&w, "violations");
+	open(&w, '[');
+	for (i = 0; i < d->violation_count; i++) {
+		const lp_violation *v = &d->violations[i];
+
+		item(&w);
+		open(&w, '{');
+		key_str(&w, "category", p->categories[v->category].id);
+		key_str(&w, "rule", p->rules[v->rule].id);
+		key(&w, "evidence");
+		open(&w, '[');
+		for (k = 0; k < v->evidence_count; k++)
+			write_evidence(&w, p, &v->evidence[k]);
+		close_(&w, ']');
+		close_(&w, '}');
+	}
+	close_(&w, ']');
+
+	key(&w, "exceptions");
+	open(&w, '[');
+	for (i = 0; i < d->exception_count; i++) {
+		item(&w);
+		open(&w, '{');
+		key_str(&w, "rule", p->rules[d->exceptions[i].rule].id);
+		key_str(&w, "reason", p->exceptions[d->exceptions[i].exception].id);
+		close_(&w, '}');
+	}
+	close_(&w, ']');
+
+	string_array(&w, "referrals", NULL, d->referral_count, d->referrals,
+	             p->referrals);
+	string_array(&w, "missing_signals", NULL, d->missing_count, d->missing,
+	             p->signals);
+
+	key(&w, "explanation");
+	open(&w, '[');
+	for (i = 0; i < d->explanation_count; i++) {
+		item(&w);
+		str(&w, d->explanation[i]);
+	}
+	close_(&w, ']');
+
+	key(&w, "policy");
+	open(&w, '{');
+	key_str(&w, "name", p->name);
+	key_str(&w, "version", p->version);
+	key_str(&w, "revision", p->revision);
+	close_(&w, '}');
+	close_(&w, '}');
+	if (lp_buf_failed(&b)) {
+		lp_buf_free(&b);
+		return LP_ENOMEM;
+	}
+	*out = lp_buf_detach(&b, out_len);
+	return *out ? LP_OK : LP_ENOMEM;
+}

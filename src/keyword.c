@@ -1,0 +1,55 @@
+#include "keyword.h"
+
+#include <ctype.h>
+#include <string.h>
+
+static int is_word_byte(unsigned char c)
+{
+	/* Bytes of multi-byte UTF-8 count as letters: "café" is one word. */
+	return isalnum(c) || c == '_' || c >= 0x80;
+}
+
+/* Length of the keyword matching at s[i], or 0. */
+static size_t match_at(const char *s, size_t len, size_t i, const char *kw)
+{
+	size_t k;
+
+	for (k = 0; kw[k]; k++) {
+		if (i + k >= len ||
+		    tolower((unsigned char)s[i + k]) != (unsigned char)kw[k])
+			return 0;
+	}
+	if (i + k < len && is_word_byte((unsigned char)s[i + k]) &&
+	    is_word_byte((unsigned char)kw[k - 1]))
+		return 0;
+	return k;
+}
+
+int lp_keyword_detect(const lp_text *text, char *const *keywords, size_t n,
+                      lp_spans *out)
+{
+	const char *s = text->s;
+	size_t i = 0, k;
+
+	while (i < text->len) {
+		size_t best = 0;
+
+		if (i == 0 || !is_word_byte((unsigned char)s[i - 1]) ||
+		    !is_word_byte((unsigned char)s[i])) {
+			for (k = 0; k < n; k++) {
+				size_t m = match_at(s, text->len, i, keywords[k]);
+
+				if (m > best)
+					best = m;
+			}
+		}
+		if (best) {
+			if (lp_spans_push(out, i, i + best) != 0)
+				return -1;
+			i += best;
+		} else {
+			i++;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,146 @@
+/*
+ * policy_internal.h - the compiled, immutable form of a policy.
+ *
+ * Every name of the YAML is resolved to an index at compile time, so that
+ * evaluation compares integers and never looks a string up. Nothing here is
+ * written after lp_compiler_compile returns, which is what makes one policy
+ * safe to share between threads.
+ */
+#ifndef LP_POLICY_INTERNAL_H
+#define LP_POLICY_INTERNAL_H
+
+#include <stdint.h>
+
+#include "cond.h"
+#include "detect.h"
+#include "diag.h"
+#include "libpolicy.h"
+
+/* Signals are kept as bits of a uint64_t in a report. */
+#define LP_MAX_SIGNALS 64
+
+typedef struct lp_category {
+	char *id;
+	char *description;
+	int kind; /* index into lp_policy.kinds */
+} lp_category;
+
+typedef struct lp_detector_def {
+	char *id;
+	char *description;
+	int category;
+	const lp_builtin_detector *builtin; /* NULL for a keyword detector */
+	char **keywords;                    /* lower-case, for keyword detectors */
+	size_t keyword_count;
+	lp_mask_style mask;
+} lp_detector_def;
+
+typedef struct lp_label {
+	char *id;
+	int category;     /* -1: the policy does not treat it as private */
+	char *note;       /* why it is not private, for explanations */
+} lp_label;
+
+typedef struct lp_named {
+	char *id;
+	char *description;
+} lp_named;
+
+typedef struct lp_list {
+	char *id;
+	char *description;
+	char **items;
+	size_t count;
+	lp_mark mark;
+} lp_list;
+
+typedef struct lp_exception {
+	char *id;
+	char *reason;
+	lp_cond *when;
+} lp_exception;
+
+typedef enum lp_scope {
+	LP_SCOPE_REPORT,   /* evaluated once per report */
+	LP_SCOPE_FINDINGS, /* once per finding in the text and labels */
+	LP_SCOPE_MEDIA     /* once per attached media item */
+} lp_scope;
+
+typedef enum lp_outcome {
+	LP_OUTCOME_NONE,
+	LP_OUTCOME_NEEDS_FIRST_PERSON_REPORT,
+	LP_OUTCOME_REFER,
+	LP_OUTCOME_VIOLATION
+} lp_outcome;
+
+/* Rule category that means "the category of the finding". */
+#define LP_CATEGORY_OF_FINDING (-2)
+
+typedef struct lp_rule {
+	char *id;
+	char *title;
+	lp_scope scope;
+	lp_cond *where;        /* NULL: always */
+	int *unless;           /* exception indices */
+	size_t unless_count;
+	lp_cond *requires;     /* NULL: no requirement */
+	lp_outcome outcome;
+	lp_outcome otherwise;  /* when requires does not hold */
+	int category;          /* for violations: index or LP_CATEGORY_OF_FINDING */
+	int referral;          /* for referrals: index */
+	char *explain;         /* template */
+	char *otherwise_explain;
+	int enabled;
+} lp_rule;
+
+typedef struct lp_step {
+	char *id;
+	lp_cond *when;         /* NULL: always */
+	int *actions;
+	size_t action_count;
+	char *explain;
+} lp_step;
+
+struct lp_policy {
+	char *name;
+	char *version;
+	char *description;
+	char *no_rule_applies;
+	char revision[17];
+
+	char **kinds;
+	size_t kind_count;
+	lp_named *signals;
+	size_t signal_count;
+	lp_category *categories;
+	size_t category_count;
+	lp_label *labels;
+	size_t label_count;
+	lp_detector_def *detectors;
+	size_t detector_count;
+	lp_list *lists;
+	size_t list_count;
+	lp_named *referrals;
+	size_t referral_count;
+	lp_named *actions;
+	size_t action_count;
+	lp_exception *exceptions;
+	size_t exception_count;
+	lp_rule *rules;
+	size_t rule_count;
+	lp_step *steps;
+	size_t step_count;
+};
+
+/* Lookups by name; each returns the index or -1. */
+int lp_policy_find_signal(const lp_policy *p, const char *name);
+int lp_policy_find_label(const lp_policy *p, const char *name);
+int lp_policy_find_category(const lp_policy *p, const char *name);
+
+/* The fixed vocabularies of the report format (SPEC §2). */
+extern const char *const lp_roles[];       /* NULL-terminated */
+extern const char *const lp_sources[];     /* text, labels, media */
+extern const char *const lp_media_types[]; /* image, video, gif, other */
+int lp_vocab_index(const char *const *vocab, const char *word);
+
+#endif

@@ -1,0 +1,306 @@
+#include "yaml_tree.h"
+
+#include <string.h>
+#include <yaml.h>
+
+#include "alloc.h"
+
+typedef struct builder {
+	const char *file;
+	lp_diag_sink *sink;
+	lp_ynode *stack[LP_MAX_YAML_DEPTH + 1];
+	size_t depth;
+	lp_ynode *root;
+	int documents;
+	int bad;  /* a problem was reported */
+	int oom;
+} builder;
+
+static lp_mark mark_of(const builder *b, yaml_mark_t m)
+{
+	lp_mark at;
+
+	at.file = b->file;
+	at.line = (unsigned)m.line + 1;
+	at.column = (unsigned)m.column + 1;
+	return at;
+}
+
+static lp_ynode *node_new(builder *b, lp_ynode_kind kind, yaml_mark_t m)
+{
+	lp_ynode *n = lp_calloc(1, sizeof(*n));
+
+	if (!n) {
+		b->oom = 1;
+		return NULL;
+	}
+	n->kind = kind;
+	n->mark = mark_of(b, m);
+	return n;
+}
+
+void lp_ynode_free(lp_ynode *node)
+{
+	size_t i;
+
+	if (!node)
+		return;
+	for (i = 0; i < node->n; i++)
+		lp_ynode_free(node->kids[i]);
+	lp_free(node->kids);
+	lp_free(node->value);
+	lp_free(node);
+}
+
+static int same_key(const lp_ynode *a, const lp_ynode *b)
+{
+	return a->kind == LP_YSCALAR && b->kind == LP_YSCALAR &&
+	       a->len == b->len && memcmp(a->value, b->value, a->len) == 0;
+}
+
+/* Attaches n to the open collection (or makes it the root). */
+static int attach(builder *b, lp_ynode *n)
+{
+	lp_ynode *parent;
+
+	if (b->depth == 0) {
+		b->root = n;
+		return 0;
+	}
+	parent = b->stack[b->depth - 1];
+	if (parent->kind == LP_YMAPPING && parent->n % 2 == 0) {
+		size_t i;
+
+		if (n->kind != LP_YSCALAR) {
+			lp_diag(b->sink, LP_DIAG_ERROR, "wrong-type", &n->mark,
+			        "a mapping key must be a plain name, not a %s",
+			        n->kind == LP_YMAPPING ? "mapping" : "list");
+			b->bad = 1;
+		}
+		for (i = 0; i + 1 < parent->n; i += 2) {
+			if (!same_key(parent->kids[i], n))
+				continue;
+			lp_diag(b->sink, LP_DIAG_ERROR, "duplicate-key", &n->mark,
+			        "duplicate key '%s' (first given at line %u, column %u)",
+			        n->value, parent->kids[i]->mark.line,
+			        parent->kids[i]->mark.column);
+			b->bad = 1;
+			break;
+		}
+	}
+	if (lp_grow(&parent->kids, &parent->cap, parent->n + 1,
+	            sizeof(*parent->kids)) != 0) {
+		b->oom = 1;
+		lp_ynode_free(n);
+		return -1;
+	}
+	parent->kids[parent->n++] = n;
+	return 0;
+}
+
+static int refuse_anchor_and_tag(builder *b, const yaml_event_t *ev,
+                                 const yaml_char_t *anchor,
+                                 const yaml_char_t *tag, int implicit)
+{
+	lp_mark at = mark_of(b, ev->start_mark);
+
+	if (anchor) {
+		lp_diag(b->sink, LP_DIAG_ERROR, "syntax", &at,
+		        "anchors (&%s) are not allowed in a policy: write each "
+		        "value out where it is used", (const char *)anchor);
+		b->bad = 1;
+	}
+	if (tag && !implicit) {
+		lp_diag(b->sink, LP_DIAG_ERROR, "syntax", &at,
+		        "explicit tags (%s) are not allowed in a policy",
+		        (const char *)tag);
+		b->bad = 1;
+	}
+	return b->bad;
+}
+
+static int open_collection(builder *b, const yaml_event_t *ev,
+                           lp_ynode_kind kind)
+{
+	lp_ynode *n;
+
+	if (b->depth >= LP_MAX_YAML_DEPTH) {
+		lp_mark at = mark_of(b, ev->start_mark);
+
+		lp_diag(b->sink, LP_DIAG_ERROR, "limit", &at,
+		        "nesting deeper than %d levels", LP_MAX_YAML_DEPTH);
+		b->bad = 1;
+		return -1;
+	}
+	n = node_new(b, kind, ev->start_mark);
+	if (!n || attach(b, n) != 0)
+		return -1;
+	b->stack[b->depth++] = n;
+	return 0;
+}
+
+/* Handles one event; returns 1 at the end of the stream, -1 to stop. */
+static int on_event(builder *b, const yaml_event_t *ev)
+{
+	lp_ynode *n;
+
+	switch (ev->type) {
+	case YAML_STREAM_END_EVENT:
+		return 1;
+	case YAML_DOCUMENT_START_EVENT:
+		if (++b->documents > 1) {
+			lp_mark at = mark_of(b, ev->start_mark);
+
+			lp_diag(b->sink, LP_DIAG_ERROR, "syntax", &at,
+			        "a policy file holds one YAML document; put each "
+			        "further document in a file of its own");
+			b->bad = 1;
+			return -1;
+		}
+		return 0;
+	case YAML_ALIAS_EVENT: {
+		lp_mark at = mark_of(b, ev->start_mark);
+
+		lp_diag(b->sink, LP_DIAG_ERROR, "syntax", &at,
+		        "aliases (*%s) are not allowed in a policy: write each "
+		        "value out where it is used",
+		        (const char *)ev->data.alias.anchor);
+		b->bad = 1;
+		return -1;
+	}
+	case YAML_SCALAR_EVENT:
+		if (refuse_anchor_and_tag(b, ev, ev->data.scalar.anchor,
+		                          ev->data.scalar.tag,
+		                          ev->data.scalar.plain_implicit ||
+		                              ev->data.scalar.quoted_implicit))
+			return -1;
+		n = node_new(b, LP_YSCALAR, ev->start_mark);
+		if (!n)
+			return -1;
+		n->value = lp_strndup((const char *)ev->data.scalar.value,
+		                      ev->data.scalar.length);
+		n->len = ev->data.scalar.length;
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		if (!n->value) {
+			b->oom = 1;
+			lp_ynode_free(n);
+			return -1;
+		}
+		if (memchr(n->value, '\0', n->len)) {
+			lp_diag(b->sink, LP_DIAG_ERROR, "invalid-value", &n->mark,
+			        "text holds a NUL character");
+			b->bad = 1;
+		}
+		return attach(b, n);
+	case YAML_SEQUENCE_START_EVENT:
+		if (refuse_anchor_and_tag(b, ev, ev->data.sequence_start.anchor,
+		                          ev->data.sequence_start.tag,
+		                          ev->data.sequence_start.implicit))
+			return -1;
+		return open_collection(b, ev, LP_YSEQUENCE);
+	case YAML_MAPPING_START_EVENT:
+		if (refuse_anchor_and_tag(b, ev, ev->data.mapping_start.anchor,
+		                          ev->data.mapping_start.tag,
+		                          ev->data.mapping_start.implicit))
+			return -1;
+		return open_collection(b, ev, LP_YMAPPING);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		if (b->depth > 0)
+			b->depth--;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+int lp_yaml_parse(lp_ynode **out, const char *file, const char *data,
+                  size_t len, lp_diag_sink *sink)
+{
+	yaml_parser_t parser;
+	builder b;
+	int done = 0;
+
+	*out = NULL;
+	memset(&b, 0, sizeof(b));
+	b.file = file;
+	b.sink = sink;
+	if (len > LP_MAX_POLICY_FILE_BYTES) {
+		lp_mark at = {file, 0, 0};
+
+		lp_diag(sink, LP_DIAG_ERROR, "limit", &at,
+		        "file is %zu bytes; a policy file may hold at most %d",
+		        len, LP_MAX_POLICY_FILE_BYTES);
+		return LP_EPOLICY;
+	}
+	if (!yaml_parser_initialize(&parser))
+		return LP_ENOMEM;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (!done) {
+		yaml_event_t ev;
+
+		if (!yaml_parser_parse(&parser, &ev)) {
+			lp_mark at = mark_of(&b, parser.problem_mark);
+
+			if (parser.error == YAML_MEMORY_ERROR) {
+				b.oom = 1;
+				break;
+			}
+			lp_diag(sink, LP_DIAG_ERROR, "syntax", &at, "%s%s%s",
+			        parser.problem ? parser.problem : "invalid YAML",
+			        parser.context ? " " : "",
+			        parser.context ? parser.context : "");
+			b.bad = 1;
+			break;
+		}
+		done = on_event(&b, &ev);
+		yaml_event_delete(&ev);
+		if (b.oom)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	if (b.oom || b.bad) {
+		lp_ynode_free(b.root);
+		return b.oom ? LP_ENOMEM : LP_EPOLICY;
+	}
+	*out = b.root;
+	return LP_OK;
+}
+
+const lp_ynode *lp_ymap_get(const lp_ynode *m, const char *key)
+{
+	size_t i;
+
+	if (!m || m->kind != LP_YMAPPING)
+		return NULL;
+	for (i = 0; i < LP_YMAP_COUNT(m); i++)
+		if (strcmp(LP_YMAP_KEY(m, i)->value, key) == 0)
+			return LP_YMAP_VALUE(m, i);
+	return NULL;
+}
+
+int lp_yscalar_is_null(const lp_ynode *n)
+{
+	return n->kind == LP_YSCALAR && n->plain &&
+	       (n->len == 0 || strcmp(n->value, "null") == 0 ||
+	        strcmp(n->value, "~") == 0 || strcmp(n->value, "Null") == 0 ||
+	        strcmp(n->value, "NULL") == 0);
+}
+
+int lp_yscalar_bool(const lp_ynode *n, int *v)
+{
+	if (n->kind != LP_YSCALAR || !n->plain)
+		return -1;
+	if (!strcmp(n->value, "true") || !strcmp(n->value, "True") ||
+	    !strcmp(n->value, "TRUE")) {
+		*v = 1;
+		return 0;
+	}
+	if (!strcmp(n->value, "false") || !strcmp(n->value, "False") ||
+	    !strcmp(n->value, "FALSE")) {
+		*v = 0;
+		return 0;
+	}
+	return -1;
+}
