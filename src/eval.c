@@ -42,10 +42,13 @@ typedef struct eval_state {
 	size_t finding_count;
 	size_t finding_cap;
 	char **excerpts;     /* masked excerpt of each text finding */
+	size_t excerpt_count; /* = the text findings, which come first */
 	size_t *items;       /* scratch: items of one rule */
 	size_t *otherwise;   /* scratch: items that failed 'requires' */
 	lp_decision *d;      /* NULL while weighing counterfactuals */
 	int oom;
+	int over_limit;      /* a detector reached LP_MAX_DETECTOR_MATCHES */
+	const char *limit_detector;
 } eval_state;
 
 /* ---- decision building ---------------------------------------------------- */
@@ -483,6 +486,10 @@ static int find_in_text(eval_state *st)
 		rc = d->builtin ? d->builtin->detect(&text, &spans)
 		                : lp_keyword_detect(&text, d->keywords,
 		                                    d->keyword_count, &spans);
+		if (rc != 0 && spans.n >= LP_MAX_DETECTOR_MATCHES) {
+			st->over_limit = 1;
+			st->limit_detector = d->id;
+		}
 		for (i = 0; i < spans.n && rc == 0; i++) {
 			lp_finding *f = new_finding(st);
 
@@ -501,16 +508,19 @@ static int find_in_text(eval_state *st)
 	lp_spans_free(&spans);
 	lp_text_free(&text);
 	if (rc != 0) {
-		st->oom = 1;
+		st->oom = !st->over_limit;
 		return -1;
 	}
 	text_findings = st->finding_count;
-	qsort(st->findings, text_findings, sizeof(*st->findings), by_position);
+	if (text_findings > 1)
+		qsort(st->findings, text_findings, sizeof(*st->findings),
+		      by_position);
 	st->excerpts = lp_calloc(text_findings, sizeof(char *));
 	if (!st->excerpts) {
 		st->oom = 1;
 		return -1;
 	}
+	st->excerpt_count = text_findings;
 	for (i = 0; i < text_findings; i++) {
 		lp_finding *f = &st->findings[i];
 
@@ -631,6 +641,18 @@ static void enforce(eval_state *st, uint64_t signals)
 	}
 }
 
+static void state_free(eval_state *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->excerpt_count; i++)
+		lp_free(st->excerpts[i]);
+	lp_free(st->excerpts);
+	lp_free(st->findings);
+	lp_free(st->items);
+	lp_free(st->otherwise);
+}
+
 static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
                     lp_error *err)
 {
@@ -680,23 +702,16 @@ static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
 		        p->signals[d->missing[i]].id, lp_verdict_name(flipped[i]));
 	if (st.oom)
 		goto oom;
-	for (i = 0; i < st.finding_count; i++)
-		if (st.excerpts)
-			lp_free(st.excerpts[i]);
-	lp_free(st.excerpts);
-	lp_free(st.findings);
-	lp_free(st.items);
-	lp_free(st.otherwise);
+	state_free(&st);
 	*out = d;
 	return LP_OK;
 oom:
-	for (i = 0; st.excerpts && i < st.finding_count; i++)
-		lp_free(st.excerpts[i]);
-	lp_free(st.excerpts);
-	lp_free(st.findings);
-	lp_free(st.items);
-	lp_free(st.otherwise);
+	state_free(&st);
 	lp_decision_free(d);
+	if (st.over_limit)
+		return lp_error_set(err, LP_ELIMIT, "content.text",
+		                    "content.text: more than %d matches of detector "
+		                    "%s", LP_MAX_DETECTOR_MATCHES, st.limit_detector);
 	return lp_error_set(err, LP_ENOMEM, "", "out of memory");
 }
 

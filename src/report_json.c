@@ -25,8 +25,10 @@
 #define invalid(err, field, fmt, ...) \
 	lp_error_set((err), LP_EINVALID, (field), fmt, (field), __VA_ARGS__)
 
-/* Checks the raw text: UTF-8, no \u0000, nesting within the limit. */
-static int prescan(const char *json, size_t len, lp_error *err)
+/* Checks the raw text: UTF-8, no \u0000, nesting within the limit; sets
+ * *truncated when the text ends inside a string, object or array. */
+static int prescan(const char *json, size_t len, int *truncated,
+                   lp_error *err)
 {
 	size_t i, depth = 0;
 	int in_string = 0;
@@ -60,6 +62,7 @@ static int prescan(const char *json, size_t len, lp_error *err)
 				depth--;
 		}
 	}
+	*truncated = in_string || depth > 0;
 	return LP_OK;
 }
 
@@ -383,7 +386,7 @@ int lp_rdata_from_json(lp_rdata *r, cJSON **tree, const lp_policy *p,
 	const char *end = NULL;
 	cJSON *root;
 	size_t i;
-	int rc;
+	int rc, truncated = 0;
 
 	*tree = NULL;
 	memset(r, 0, sizeof(*r));
@@ -393,17 +396,18 @@ int lp_rdata_from_json(lp_rdata *r, cJSON **tree, const lp_policy *p,
 		return lp_error_set(err, LP_ELIMIT, "",
 		                    "report: %zu bytes; at most %d allowed", len,
 		                    LP_MAX_REPORT_BYTES);
-	if ((rc = prescan(json, len, err)) != LP_OK)
+	if ((rc = prescan(json, len, &truncated, err)) != LP_OK)
 		return rc;
 	root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+	if (!root && truncated)
+		return lp_error_set(err, LP_EINVALID, "",
+		                    "report: truncated JSON (the input ends inside "
+		                    "a value)");
 	if (!root) {
 		size_t at = end && end >= json ? (size_t)(end - json) : 0;
 
 		return lp_error_set(err, LP_EINVALID, "",
-		                    at >= len ? "report: truncated JSON (input ends "
-		                                "inside a value)%s"
-		                              : "report: invalid JSON%s",
-		                    "");
+		                    "report: invalid JSON near byte %zu", at);
 	}
 	*tree = root;
 	/* Anything after the value (other than white space) is an error. */

@@ -1,0 +1,306 @@
+/*
+ * detect_credentials.c - the `credentials` detector: sign-in credentials
+ * written as key-value pairs: "password: hunter2", "pwd=x", "login: bob
+ * pw: hunter2", "user/pass: bob / hunter2".
+ *
+ * Tweets talk about passwords far more often than they contain one
+ * ("forgot my password", "password reset link"), so a secret is only taken
+ * after a key and a ':' or '=', and not when the "value" is an ordinary
+ * word of such a sentence ("Password: reset it now"). The span starts at a
+ * user key (login, username, email...) given just before, so the evidence
+ * covers the whole pair.
+ */
+#include <string.h>
+
+#include "detectors.h"
+#include "scan_util.h"
+
+#define MAX_VALUE 128
+#define MAX_USER_VALUE 100
+
+static const char *const secret_keys[] = {
+	"password", "passwd", "passcode", "passphrase", "passwort", "pass",
+	"pwd", "pw", "p/w", "pass code", "mot de passe", "contraseña",
+	"senha", "wachtwoord", "lösenord", NULL,
+};
+
+static const char *const user_keys[] = {
+	"login", "username", "user name", "user", "userid", "user id",
+	"email", "e-mail", "mail", "account", "acct", "id", "usr", "uname",
+	"log in", "benutzer", "usuario", NULL,
+};
+
+/* "Values" that are words of a sentence about passwords. */
+static const char *const not_secrets[] = {
+	"must", "should", "is", "was", "are", "be", "at", "least", "of", "the",
+	"a", "an", "to", "for", "in", "on", "required", "reset", "change",
+	"changed", "forgot", "forgotten", "incorrect", "invalid", "wrong",
+	"expired", "hint", "manager", "strength", "protected", "none", "n/a",
+	"null", "empty", "same", "yes", "no", "needed", "please", "enter",
+	"your", "my", "new", "old", "here", "below", "above", "link", "sent",
+	"weak", "strong", "updated", "it", "this", "that", "not", "optional",
+	"hidden", "redacted", "unknown", "?", "tbd", "dm", NULL,
+};
+
+/* Words before "pass" that make it a ticket, not a password. */
+static const char *const passes[] = {
+	"boarding", "season", "day", "bus", "backstage", "hall", "free",
+	"battle", "press", "access", "weekly", "monthly", "annual", "guest",
+	"visitor", "vip", "travel", "rail", "ski", "park", "game", "hunger",
+	"festival", "event", "gym", "parking", "transit", "metro", NULL,
+};
+
+static int in_list(const char *s, size_t a, size_t b, const char *const *list)
+{
+	size_t i;
+
+	for (i = 0; list[i]; i++) {
+		if (strlen(list[i]) == b - a && lp_ci_prefix(s, b, a, list[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* A key of list at i as a whole word; returns its end or 0. */
+static size_t key_at(const char *s, size_t len, size_t i,
+		     const char *const *list)
+{
+	size_t k, best = 0;
+
+	if (lp_word_before(s, i))
+		return 0;
+	for (k = 0; list[k]; k++) {
+		size_t kl = strlen(list[k]);
+
+		if (lp_ci_prefix(s, len, i, list[k]) && !lp_word_at(s, len, i + kl) &&
+		    kl > best)
+			best = kl;
+	}
+	return best ? i + best : 0;
+}
+
+/* A key of list ending exactly at e; returns its start or (size_t)-1. */
+static size_t key_ending(const char *s, size_t e, size_t min,
+			 const char *const *list)
+{
+	size_t k;
+
+	for (k = 0; list[k]; k++) {
+		size_t kl = strlen(list[k]);
+
+		if (kl > e || e - kl < min)
+			continue;
+		if (lp_ci_prefix(s, e, e - kl, list[k]) && !lp_word_before(s, e - kl))
+			return e - kl;
+	}
+	return (size_t)-1;
+}
+
+/* ':' or '=' after a key, with spaces around; returns where the value
+ * starts (past at most one line break), or 0. */
+static size_t assignment(const char *s, size_t len, size_t i)
+{
+	size_t j = i;
+	int nl = 0;
+
+	while (lp_at(s, len, j) == ' ' && j - i < 2)
+		j++;
+	if (lp_at(s, len, j) != ':' && lp_at(s, len, j) != '=')
+		return 0;
+	j++;
+	while (j < len && lp_is_space((unsigned char)s[j]) && j - i < 8) {
+		if (s[j] == '\n' && nl++)
+			return 0;
+		j++;
+	}
+	return j;
+}
+
+/* The value at i: a quoted string, or a run of non-space characters less
+ * the punctuation that ends the sentence. Returns its end or 0; *vs and
+ * *ve get the value without quotes. */
+static size_t value_at(const char *s, size_t len, size_t i, size_t *vs, size_t *ve)
+{
+	unsigned char q = lp_at(s, len, i);
+	size_t j = i;
+
+	if (q == '"' || q == '\'' || q == '`') {
+		for (j = i + 1; j < len && j - i <= MAX_VALUE; j++) {
+			if ((unsigned char)s[j] == q && j > i + 1) {
+				*vs = i + 1;
+				*ve = j;
+				return j + 1;
+			}
+			if (s[j] == '\n')
+				return 0;
+		}
+		return 0;
+	}
+	while (j < len && !lp_is_space((unsigned char)s[j]) && j - i < MAX_VALUE)
+		j++;
+	while (j > i && lp_in_set((unsigned char)s[j - 1], ".,;\"'"))
+		j--;
+	if (j > i && s[j - 1] == ')' && !memchr(s + i, '(', j - i))
+		j--;
+	*vs = i;
+	*ve = j;
+	return j > i ? j : 0;
+}
+
+static int plausible_secret(const char *s, size_t a, size_t b)
+{
+	size_t i, n;
+	int masked = 1;
+
+	if (in_list(s, a, b, not_secrets))
+		return 0;
+	/* Already masked: ********, xxxxxx, •••• */
+	for (i = a; i < b && b - a >= 3; i += n) {
+		uint32_t cp = lp_cp_at(s, b, i, &n);
+
+		if (cp != '*' && cp != 'x' && cp != 'X' && cp != 0x2022 && cp != '.')
+			masked = 0;
+	}
+	if (masked && b - a >= 3)
+		return 0;
+	/* Another key: "password: username: ..." is a form, not a secret. */
+	if (s[b - 1] == ':')
+		return 0;
+	return 1;
+}
+
+/*
+ * The start of a user key-value pair ending just before pos ("login: bob "
+ * before "pw: ..."), or pos when there is none.
+ */
+static size_t user_pair_before(const char *s, size_t pos, size_t min)
+{
+	size_t e = pos, ve, k;
+
+	/* Separators between the two pairs. */
+	while (e > min && (lp_is_space((unsigned char)s[e - 1]) ||
+			   lp_in_set((unsigned char)s[e - 1], ",;|/")) &&
+	       pos - e < 6)
+		e--;
+	if (e == pos && pos > min)
+		return pos; /* glued to a word */
+	ve = e;
+	while (e > min && !lp_is_space((unsigned char)s[e - 1]) && ve - e < MAX_USER_VALUE)
+		e--;
+	if (e == ve)
+		return pos;
+	/* The value may itself start right after the ':' ("login:bob"). */
+	for (k = e; k < ve; k++) {
+		if (s[k] == ':' || s[k] == '=') {
+			size_t ks = key_ending(s, k, min, user_keys);
+
+			if (ks != (size_t)-1)
+				return k + 1 < ve ? ks : pos;
+			break;
+		}
+	}
+	while (e > min && s[e - 1] == ' ' && ve - e < MAX_USER_VALUE + 2)
+		e--;
+	if (e == min || (s[e - 1] != ':' && s[e - 1] != '='))
+		return pos;
+	e--;
+	while (e > min && s[e - 1] == ' ')
+		e--;
+	k = key_ending(s, e, min, user_keys);
+	return k != (size_t)-1 ? k : pos;
+}
+
+/* "user/pass", "login / password": a user key right before the secret
+ * key at ks. Returns its start or (size_t)-1. */
+static size_t combined_key(const char *s, size_t ks, size_t min)
+{
+	size_t e = ks;
+
+	while (e > min && s[e - 1] == ' ')
+		e--;
+	if (e == min || (s[e - 1] != '/' && s[e - 1] != '&'))
+		return (size_t)-1;
+	e--;
+	while (e > min && s[e - 1] == ' ')
+		e--;
+	return key_ending(s, e, min, user_keys);
+}
+
+/* Credentials whose secret key starts at i; returns the end and sets
+ * *start, or returns 0. */
+static size_t try_credentials(const char *s, size_t len, size_t i, size_t min,
+			      size_t *start)
+{
+	size_t ke, v, end, vs, ve, cs;
+
+	ke = key_at(s, len, i, secret_keys);
+	if (!ke)
+		return 0;
+	if (ke - i == 4 && lp_ci_prefix(s, len, i, "pass")) {
+		size_t a = i, b;
+
+		while (a > min && s[a - 1] == ' ')
+			a--;
+		b = a;
+		while (a > min && lp_is_alpha((unsigned char)s[a - 1]))
+			a--;
+		if (a < b && in_list(s, a, b, passes))
+			return 0;
+	}
+	v = assignment(s, len, ke);
+	if (!v)
+		return 0;
+	end = value_at(s, len, v, &vs, &ve);
+	if (!end)
+		return 0;
+	cs = combined_key(s, i, min);
+	if (cs != (size_t)-1) {
+		/* "user/pass: bob / hunter2": the value holds both. */
+		size_t j = end, vs2, ve2, e2;
+
+		while (lp_at(s, len, j) == ' ' && j - end < 2)
+			j++;
+		if (!memchr(s + vs, '/', ve - vs) && !memchr(s + vs, ':', ve - vs) &&
+		    lp_at(s, len, j) == '/') {
+			j++;
+			while (lp_at(s, len, j) == ' ' && j - end < 6)
+				j++;
+			e2 = value_at(s, len, j, &vs2, &ve2);
+			if (!e2 || !plausible_secret(s, vs2, ve2))
+				return 0;
+			end = e2;
+		} else if (!plausible_secret(s, vs, ve)) {
+			return 0;
+		}
+		*start = cs;
+		return end;
+	}
+	if (!plausible_secret(s, vs, ve))
+		return 0;
+	*start = user_pair_before(s, i, min);
+	return end;
+}
+
+int lp_detect_credentials(const lp_text *text, lp_spans *out)
+{
+	const char *s = text->s;
+	size_t len = text->len, i = 0, last_end = 0;
+
+	while (i < len) {
+		size_t start = i, end;
+
+		if (!lp_is_alpha((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		end = try_credentials(s, len, i, last_end, &start);
+		if (end) {
+			if (lp_spans_push(out, start, end))
+				return -1;
+			i = last_end = end;
+		} else {
+			i++;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,292 @@
+/*
+ * detect_email.c - the `email` detector: local@domain.tld, and the forms
+ * people use to dodge filters: name [at] domain [dot] com, name (at)
+ * domain (dot) com, name at domain dot com.
+ *
+ * A plain "at" is an English word, so the spelled-out form is accepted only
+ * when the domain also has a spelled-out or bracketed "dot" ("meet at home"
+ * is not an address, "jane at example dot com" is), and not when the words
+ * around it are common English ("look at this dot com bubble").
+ */
+#include <string.h>
+
+#include "detectors.h"
+#include "scan_util.h"
+
+#define MAX_LOCAL 64
+#define MAX_DOMAIN 253
+
+enum marker { M_PLAIN, M_BRACKET, M_WORD };
+
+/* Words that are not e-mail local parts or domains in running English. */
+static const char *const stop_words[] = {
+	"this", "that", "the", "a", "an", "it", "home", "work", "me", "you",
+	"him", "her", "them", "us", "my", "your", "his", "our", "their",
+	"least", "last", "all", "once", "first", "night", "school", "noon",
+	"look", "looking", "meet", "see", "be", "is", "are", "was", "am",
+	"and", "or", "but", "not", "so", NULL,
+};
+
+/* File extensions that follow an '@' in image names (icon@2x.png). */
+static const char *const file_exts[] = {
+	"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "pdf", "js",
+	"css", "json", "txt", "htm", "html", "php", "mp4", "mov", "heic", NULL,
+};
+
+static int is_local_char(unsigned char c)
+{
+	return lp_is_alnum(c) || lp_in_set(c, "._%+-'");
+}
+
+/* A domain character at i (ASCII letter, digit, '-', or a letter of
+ * another script); its length in bytes, or 0. */
+static size_t domain_char(const char *s, size_t len, size_t i)
+{
+	size_t n;
+	uint32_t cp;
+
+	if (i >= len)
+		return 0;
+	cp = lp_cp_at(s, len, i, &n);
+	if (cp < 0x80)
+		return lp_is_alnum((int)cp) || cp == '-' ? 1 : 0;
+	return lp_cp_is_letter(cp) ? n : 0;
+}
+
+static size_t label_end(const char *s, size_t len, size_t i)
+{
+	size_t n;
+
+	while ((n = domain_char(s, len, i)) != 0)
+		i += n;
+	return i;
+}
+
+/* A bracketed word: [at] (at) {at} <at>, and [.] (.) for "dot". */
+static size_t bracketed(const char *s, size_t len, size_t i, const char *w)
+{
+	static const char open[] = "[({<", close[] = "])}>";
+	const char *o = lp_in_set(lp_at(s, len, i), open) ?
+			strchr(open, lp_at(s, len, i)) : NULL;
+	size_t wl = strlen(w);
+
+	if (!o)
+		return 0;
+	if (lp_ci_prefix(s, len, i + 1, w) &&
+	    lp_at(s, len, i + 1 + wl) == (unsigned char)close[o - open])
+		return wl + 2;
+	return 0;
+}
+
+/*
+ * A marker (w is "at" or "dot") at i, allowing spaces around bracketed and
+ * spelled-out ones. *kind says which form; returns the offset just past
+ * the marker and its trailing spaces, or 0.
+ */
+static size_t marker(const char *s, size_t len, size_t i, const char *w,
+		     enum marker *kind)
+{
+	size_t j = i, b;
+	char sym = w[0] == 'a' ? '@' : '.';
+
+	if (lp_at(s, len, j) == (unsigned char)sym) {
+		*kind = M_PLAIN;
+		return j + 1;
+	}
+	while (lp_at(s, len, j) == ' ' && j - i < 3)
+		j++;
+	b = bracketed(s, len, j, w);
+	if (!b) {
+		/* [@] (@) [.] (.) */
+		const char sq[4] = { '[', sym, ']', 0 }, pa[4] = { '(', sym, ')', 0 };
+
+		if (lp_ci_prefix(s, len, j, sq) || lp_ci_prefix(s, len, j, pa))
+			b = 3;
+	}
+	if (b) {
+		j += b;
+		*kind = M_BRACKET;
+	} else if (j > i && lp_ci_word(s, len, j, w) &&
+		   lp_at(s, len, j + strlen(w)) == ' ') {
+		j += strlen(w);
+		*kind = M_WORD;
+	} else {
+		return 0;
+	}
+	while (lp_at(s, len, j) == ' ' && j - i < 12)
+		j++;
+	/* A spelled-out marker needs spaces on both sides. */
+	if (*kind == M_WORD && lp_at(s, len, j - 1) != ' ')
+		return 0;
+	return j;
+}
+
+static int is_stop_word(const char *s, size_t start, size_t end)
+{
+	size_t w;
+
+	for (w = 0; stop_words[w]; w++) {
+		if (strlen(stop_words[w]) == end - start &&
+		    lp_ci_prefix(s, end, start, stop_words[w]))
+			return 1;
+	}
+	return 0;
+}
+
+/* The TLD is letters (any script), at least two, or IDNA "xn--". */
+static int tld_ok(const char *s, size_t start, size_t end)
+{
+	size_t i, n, chars = 0;
+	uint32_t cp;
+
+	if (end - start >= 5 && lp_ci_prefix(s, end, start, "xn--"))
+		return 1;
+	for (i = start; i < end; i += n) {
+		cp = lp_cp_at(s, end, i, &n);
+		if (!lp_cp_is_letter(cp))
+			return 0;
+		chars++;
+	}
+	if (chars < 2)
+		return 0;
+	for (i = 0; file_exts[i]; i++) {
+		if (strlen(file_exts[i]) == end - start &&
+		    lp_ci_prefix(s, end, start, file_exts[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Parses the domain after an at-marker. Returns the end of the TLD or 0;
+ * *fancy is set when a bracketed or spelled-out dot was used, *stop when a
+ * label is a common English word.
+ */
+static size_t parse_domain(const char *s, size_t len, size_t i, int *fancy,
+			   int *stop)
+{
+	size_t start = i, e, last_start = i, last_end = 0, labels = 0;
+	enum marker k;
+
+	*fancy = 0;
+	*stop = 0;
+	for (;;) {
+		size_t next;
+
+		e = label_end(s, len, i);
+		if (e == i || s[i] == '-' || s[e - 1] == '-' ||
+		    e - start > MAX_DOMAIN)
+			break;
+		if (is_stop_word(s, i, e))
+			*stop = 1;
+		last_start = i;
+		last_end = e;
+		labels++;
+		next = marker(s, len, e, "dot", &k);
+		if (!next || (k == M_PLAIN && !domain_char(s, len, next)))
+			break;
+		if (k != M_PLAIN)
+			*fancy = 1;
+		i = next;
+	}
+	if (labels < 2 || !tld_ok(s, last_start, last_end))
+		return 0;
+	return last_end;
+}
+
+/* The code point before pos may end a local part: ASCII local characters,
+ * or letters of scripts written with spaces (josé@, not 联系jane@).
+ * Returns its length in bytes, or 0. */
+static size_t local_char_before(const char *s, size_t pos)
+{
+	size_t st;
+	uint32_t cp = lp_cp_before(s, pos, &st);
+
+	if (cp < 0x80)
+		return is_local_char((unsigned char)cp) ? 1 : 0;
+	return lp_cp_is_letter(cp) && !lp_cp_is_spaceless(cp) ? pos - st : 0;
+}
+
+/* Tries an e-mail address whose at-marker starts at m. Returns its end and
+ * sets *start, or returns 0. */
+static size_t try_at(const char *s, size_t len, size_t m, size_t min_start,
+		     size_t *start)
+{
+	size_t ls, le, dstart, dend, i, n;
+	enum marker k;
+	int fancy, stop;
+
+	dstart = marker(s, len, m, "at", &k);
+	if (!dstart)
+		return 0;
+	/* The local part ends at m, or before the spaces ahead of a
+	 * bracketed or spelled-out marker. */
+	le = m;
+	if (k != M_PLAIN) {
+		while (le > min_start && s[le - 1] == ' ')
+			le--;
+	}
+	ls = le;
+	while (ls > min_start && le - ls < MAX_LOCAL &&
+	       (n = local_char_before(s, ls)) != 0)
+		ls -= n;
+	/* Punctuation around the local part belongs to the sentence. */
+	while (ls < le && lp_in_set((unsigned char)s[ls], ".-'+"))
+		ls++;
+	while (le > ls && lp_in_set((unsigned char)s[le - 1], ".-'"))
+		le--;
+	if (ls == le || (k == M_PLAIN && le != m))
+		return 0;
+	if (lp_word_before(s, ls) ||
+	    (k != M_PLAIN && ls > 0 && lp_in_set((unsigned char)s[ls - 1], "@/:")))
+		return 0;
+	for (i = ls; i + 1 < le; i++) {
+		if (s[i] == '.' && s[i + 1] == '.')
+			return 0;
+	}
+	dend = parse_domain(s, len, dstart, &fancy, &stop);
+	if (!dend)
+		return 0;
+	if (k == M_WORD) {
+		/* "at" alone is English: require a spelled-out or bracketed
+		 * dot, and no common word as the name or a label. */
+		if (!fancy || stop || is_stop_word(s, ls, le))
+			return 0;
+	}
+	if (lp_at(s, len, dend) == '@')
+		return 0;
+	*start = ls;
+	return dend;
+}
+
+int lp_detect_email(const lp_text *text, lp_spans *out)
+{
+	const char *s = text->s;
+	size_t len = text->len, i = 0, last_end = 0;
+
+	while (i < len) {
+		size_t u = lp_url_end(s, len, i), start = 0, end;
+		unsigned char c = (unsigned char)s[i];
+
+		if (u) {
+			i = u;
+			continue;
+		}
+		/* Candidate at-markers: '@', a bracket, or a space before a
+		 * spelled-out "at". */
+		if (c != '@' && c != ' ' && c != '[' && c != '(' && c != '{' &&
+		    c != '<') {
+			i++;
+			continue;
+		}
+		end = try_at(s, len, i, last_end, &start);
+		if (end) {
+			if (lp_spans_push(out, start, end))
+				return -1;
+			i = last_end = end;
+		} else {
+			i++;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,110 @@
+/*
+ * detect_ssn.c - the `us_ssn` detector: US social-security numbers written
+ * AAA-GG-SSSS or AAA GG SSSS, and nine bare (or dotted) digits right after
+ * a word like "SSN" or "social security".
+ *
+ * The SSA never issues area 000, 666 or 900-999, group 00 or serial 0000,
+ * and two numbers printed in advertising (078-05-1120, 219-09-9999) are
+ * quoted far more often than they belong to anyone.
+ */
+#include "detectors.h"
+#include "scan_util.h"
+
+static const char *const context_words[] = {
+	"ssn", "ss#", "social security", "soc sec", "ss no", "ss number",
+	NULL,
+};
+
+static int valid(const char *d)
+{
+	int area = (d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0');
+	int group = (d[3] - '0') * 10 + (d[4] - '0');
+	int serial = (d[5] - '0') * 1000 + (d[6] - '0') * 100 +
+		     (d[7] - '0') * 10 + (d[8] - '0');
+
+	if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0)
+		return 0;
+	if ((area == 78 && group == 5 && serial == 1120) ||
+	    (area == 219 && group == 9 && serial == 9999))
+		return 0;
+	return 1;
+}
+
+/* Reads n digits at *i into d. */
+static int digits(const char *s, size_t len, size_t *i, size_t n, char *d)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		if (!lp_is_digit(lp_at(s, len, *i + k)))
+			return 0;
+		d[k] = s[*i + k];
+	}
+	*i += n;
+	return 1;
+}
+
+/* An SSN at i; returns its end or 0. */
+static size_t try_ssn(const char *s, size_t len, size_t i)
+{
+	char d[9];
+	size_t j = i;
+	unsigned char sep;
+	int ctx;
+
+	if (!digits(s, len, &j, 3, d))
+		return 0;
+	sep = lp_at(s, len, j);
+	ctx = lp_context_before(s, i, 25, context_words);
+	if (sep == '-' || sep == ' ' || (sep == '.' && ctx)) {
+		j++;
+		if (!digits(s, len, &j, 2, d + 3) || lp_at(s, len, j) != sep)
+			return 0;
+		j++;
+		if (!digits(s, len, &j, 4, d + 5))
+			return 0;
+	} else if (ctx) {
+		if (!digits(s, len, &j, 6, d + 3))
+			return 0;
+	} else {
+		return 0;
+	}
+	/* Not the start of something longer: 123-45-6789-0, 123 45 6789 1. */
+	if (!lp_num_end_ok(s, len, j) ||
+	    ((lp_at(s, len, j) == ' ' || lp_at(s, len, j) == '-') &&
+	     lp_is_digit(lp_at(s, len, j + 1))))
+		return 0;
+	return valid(d) ? j : 0;
+}
+
+int lp_detect_us_ssn(const lp_text *text, lp_spans *out)
+{
+	const char *s = text->s;
+	size_t len = text->len, i = 0;
+
+	while (i < len) {
+		size_t u = lp_url_end(s, len, i), end;
+
+		if (u) {
+			i = u;
+			continue;
+		}
+		if (!lp_is_digit((unsigned char)s[i]) || !lp_num_start_ok(s, len, i) ||
+		    /* the tail of a spaced or dashed number: 1 123 45 6789 */
+		    (i >= 2 && (s[i - 1] == ' ' || s[i - 1] == '-') &&
+		     lp_is_digit((unsigned char)s[i - 2]))) {
+			i++;
+			continue;
+		}
+		end = try_ssn(s, len, i);
+		if (end) {
+			if (lp_spans_push(out, i, end))
+				return -1;
+			i = end;
+		} else {
+			while (i < len && lp_is_digit((unsigned char)s[i]))
+				i++;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,93 @@
+/*
+ * scan_util.h - character classes and boundary tests shared by the
+ * built-in detectors.
+ *
+ * Every detector is a hand-written scanner over the normalised text. What
+ * makes them precise is mostly the same few questions: is this digit the
+ * start of a number or the middle of a longer one (a tweet id, a price)?
+ * Does a context word ("call", "ssn") occur just before? Is this inside a
+ * URL? Answering them in one place keeps the detectors consistent.
+ */
+#ifndef LP_SCAN_UTIL_H
+#define LP_SCAN_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+static inline int lp_is_digit(int c) { return c >= '0' && c <= '9'; }
+static inline int lp_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int lp_is_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int lp_is_alpha(int c) { return lp_is_upper(c) || lp_is_lower(c); }
+static inline int lp_is_alnum(int c) { return lp_is_alpha(c) || lp_is_digit(c); }
+static inline int lp_is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+static inline int lp_to_lower(int c) { return lp_is_upper(c) ? c + 32 : c; }
+/* c is one of the characters of set (never true for NUL, which a text
+ * decoded from JSON may contain). */
+static inline int lp_in_set(int c, const char *set)
+{
+	for (; *set; set++) {
+		if ((unsigned char)*set == c)
+			return 1;
+	}
+	return 0;
+}
+
+/* The byte at i as an unsigned value, or 0 past the end. */
+static inline unsigned char lp_at(const char *s, size_t len, size_t i)
+{
+	return i < len ? (unsigned char)s[i] : 0;
+}
+
+/*
+ * Decodes the code point at s[pos] (pos < len); *n gets its length in
+ * bytes (at least 1). A malformed or truncated sequence decodes as its
+ * first byte, so a scanner always makes progress.
+ */
+uint32_t lp_cp_at(const char *s, size_t len, size_t pos, size_t *n);
+/* Decodes the code point that ends just before pos (pos > 0); *start gets
+ * its first byte. */
+uint32_t lp_cp_before(const char *s, size_t pos, size_t *start);
+
+/* A letter of some script: ASCII letters, or a non-ASCII code point that
+ * is not punctuation, a symbol, a space or an emoji. */
+int lp_cp_is_letter(uint32_t cp);
+/* Scripts written without spaces between words (Han, kana, Hangul, Thai):
+ * a number may follow such a letter directly. */
+int lp_cp_is_spaceless(uint32_t cp);
+
+/* The character before pos is part of a word (a letter or digit), so a
+ * token cannot start at pos. */
+int lp_word_before(const char *s, size_t pos);
+/* The character at pos is part of a word, so a token cannot end at pos. */
+int lp_word_at(const char *s, size_t len, size_t pos);
+
+/*
+ * A number may start at pos: it is not glued to a word, and it is not the
+ * continuation of another number or token (12:30, 1,234, v1.2, #123,
+ * $5, /status/123, a_1).
+ */
+int lp_num_start_ok(const char *s, size_t len, size_t pos);
+/* A number may end at pos: not followed by a word character, nor by a
+ * separator and a digit that would make it part of a longer number, nor by
+ * a percent sign or a currency sign. */
+int lp_num_end_ok(const char *s, size_t len, size_t pos);
+
+/* s[pos..] starts with word, ignoring ASCII case. */
+int lp_ci_prefix(const char *s, size_t len, size_t pos, const char *word);
+/* As lp_ci_prefix, and word is a whole word there (no ASCII letter just
+ * before or just after). */
+int lp_ci_word(const char *s, size_t len, size_t pos, const char *word);
+/* One of words (a NULL-terminated list) occurs as a whole word ending
+ * within window bytes before pos. */
+int lp_context_before(const char *s, size_t pos, size_t window,
+		      const char *const *words);
+
+/* When a URL (http://, https://, www.) starts at pos, the offset one past
+ * its end (the next white space); otherwise 0. */
+size_t lp_url_end(const char *s, size_t len, size_t pos);
+
+#endif

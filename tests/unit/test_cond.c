@@ -1,0 +1,247 @@
+/* Unit tests of the condition language: parsing, precedence, vocabularies,
+ * errors with columns, evaluation and satisfiability. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cond.h"
+#include "policy_internal.h"
+#include "report.h"
+#include "testutil.h"
+#include "yaml_tree.h"
+
+static const char *policy_yaml =
+	"policy: {name: t, version: '1'}\n"
+	"signals:\n"
+	"  - id: context.a\n"
+	"  - id: context.b\n"
+	"  - id: context.c\n"
+	"categories:\n"
+	"  - {id: home_address, kind: private_information}\n"
+	"  - {id: private_media, kind: private_media}\n"
+	"lists:\n"
+	"  - {id: nordics, items: [SE, NO, DK]}\n"
+	"  - {id: firsts, items: [subject, authorized_representative]}\n"
+	"  - {id: bad-regions, items: [se]}\n";
+
+static lp_policy *policy;
+static char messages[2048];
+
+static void collect(const lp_diagnostic *d, void *payload)
+{
+	size_t len = strlen(messages);
+
+	(void)payload;
+	snprintf(messages + len, sizeof(messages) - len, "%u:%u: %s [%s]\n",
+	         d->line, d->column, d->message, d->code);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	policy = tu_policy(policy_yaml);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	lp_policy_free(policy);
+	return 0;
+}
+
+/* Compiles "when: TEXT" (so the condition starts at line 1, column 7). */
+static lp_cond *compile(const char *text, int expect)
+{
+	char yaml[512];
+	lp_diag_sink sink = {collect, NULL, 0, 0, 0};
+	lp_ynode *root = NULL;
+	lp_cond *c = NULL;
+	int rc;
+
+	messages[0] = '\0';
+	snprintf(yaml, sizeof(yaml), "when: %s\n", text);
+	assert_int_equal(lp_yaml_parse(&root, "t.yaml", yaml, strlen(yaml), &sink),
+	                 LP_OK);
+	rc = lp_cond_compile(&c, lp_ymap_get(root, "when"), policy, &sink);
+	lp_ynode_free(root);
+	if (rc != expect)
+		fail_msg("compiling '%s' gave %d, expected %d:\n%s", text, rc, expect,
+		         messages);
+	return c;
+}
+
+static int eval(const char *text, uint64_t signals, const char *region,
+                int role, unsigned long prior)
+{
+	lp_cond *c = compile(text, LP_OK);
+	lp_rdata r;
+	lp_cond_ctx ctx;
+	int v;
+
+	memset(&r, 0, sizeof(r));
+	snprintf(r.region, sizeof(r.region), "%s", region);
+	r.role = role;
+	r.prior_violations = prior;
+	ctx.report = &r;
+	ctx.signals = signals;
+	ctx.finding = NULL;
+	ctx.media = NULL;
+	v = lp_cond_eval(c, &ctx);
+	lp_cond_free(c);
+	return v;
+}
+
+#define A 1u
+#define B 2u
+#define C 4u
+
+static void test_boolean_operators(void **state)
+{
+	(void)state;
+	assert_true(eval("context.a", A, "", 0, 0));
+	assert_false(eval("context.a", B, "", 0, 0));
+	assert_true(eval("not context.a", 0, "", 0, 0));
+	assert_true(eval("context.a and context.b", A | B, "", 0, 0));
+	assert_false(eval("context.a and context.b", A, "", 0, 0));
+	assert_true(eval("context.a or context.b", B, "", 0, 0));
+	assert_true(eval("context.a == true", A, "", 0, 0));
+	assert_true(eval("context.a == false", 0, "", 0, 0));
+	assert_true(eval("context.a != true", 0, "", 0, 0));
+	assert_true(eval("true", 0, "", 0, 0));
+	assert_false(eval("false", 0, "", 0, 0));
+}
+
+static void test_precedence(void **state)
+{
+	(void)state;
+	/* and binds tighter than or: a or (b and c). */
+	assert_true(eval("context.a or context.b and context.c", A, "", 0, 0));
+	assert_false(eval("(context.a or context.b) and context.c", A, "", 0, 0));
+	/* not binds tightest. */
+	assert_true(eval("not context.a and context.b", B, "", 0, 0));
+	assert_false(eval("not (context.a or context.b)", B, "", 0, 0));
+	assert_true(eval("not not context.a", A, "", 0, 0));
+}
+
+static void test_fields(void **state)
+{
+	(void)state;
+	assert_true(eval("context.region == SE", 0, "SE", 0, 0));
+	assert_false(eval("context.region == SE", 0, "US", 0, 0));
+	assert_false(eval("context.region == SE", 0, "", 0, 0));
+	assert_true(eval("context.region != SE", 0, "US", 0, 0));
+	assert_true(eval("context.region in nordics", 0, "NO", 0, 0));
+	assert_false(eval("context.region in nordics", 0, "FI", 0, 0));
+	assert_true(eval("context.region in [FI, IS]", 0, "IS", 0, 0));
+	assert_true(eval("reporter.role in firsts", 0, "", 1, 0));
+	assert_false(eval("reporter.role in firsts", 0, "", 2, 0));
+	assert_true(eval("reporter.role == bystander", 0, "", 2, 0));
+	assert_true(eval("author.prior_violations >= 1", 0, "", 0, 1));
+	assert_false(eval("author.prior_violations >= 1", 0, "", 0, 0));
+	assert_true(eval("author.prior_violations < 3", 0, "", 0, 2));
+	assert_true(eval("author.prior_violations == 0", 0, "", 0, 0));
+	assert_true(eval("author.prior_violations > 2", 0, "", 0, 3));
+	assert_true(eval("author.prior_violations <= 2", 0, "", 0, 2));
+}
+
+static void test_needs(void **state)
+{
+	lp_cond *c;
+
+	(void)state;
+	c = compile("finding.category == home_address and context.a", LP_OK);
+	assert_int_equal(lp_cond_needs(c), LP_COND_NEEDS_FINDING);
+	lp_cond_free(c);
+	c = compile("media.depicts_person", LP_OK);
+	assert_int_equal(lp_cond_needs(c), LP_COND_NEEDS_MEDIA);
+	lp_cond_free(c);
+	c = compile("finding.kind == private_media", LP_OK);
+	lp_cond_free(c);
+}
+
+static void test_errors_name_the_column(void **state)
+{
+	(void)state;
+	compile("context.a and context.bb", LP_EPOLICY);
+	assert_contains(messages, "1:21: unknown field or signal 'context.bb' "
+	                          "(did you mean 'context.b'?) [undefined-reference]");
+	compile("context.region == Sweden", LP_EPOLICY);
+	assert_contains(messages, "1:25: 'Sweden' is not a region code");
+	compile("finding.category == home_adress", LP_EPOLICY);
+	assert_contains(messages, "(did you mean 'home_address'?)");
+	compile("reporter.role == victim", LP_EPOLICY);
+	assert_contains(messages, "'victim' is not a value of reporter.role");
+	compile("context.region in nordic", LP_EPOLICY);
+	assert_contains(messages, "unknown list 'nordic' (did you mean 'nordics'?)");
+	compile("context.region in bad-regions", LP_EPOLICY);
+	assert_contains(messages, "'se' is not a region code");
+	compile("context.a and", LP_EPOLICY);
+	assert_contains(messages, "condition ends too early");
+	compile("(context.a or context.b", LP_EPOLICY);
+	assert_contains(messages, "expected ')'");
+	compile("context.a context.b", LP_EPOLICY);
+	assert_contains(messages, "join tests with 'and' or 'or'");
+	compile("author.prior_violations >= many", LP_EPOLICY);
+	assert_contains(messages, "[wrong-type]");
+	compile("reporter.role > subject", LP_EPOLICY);
+	assert_contains(messages, "not an ordering");
+	compile("context.a = true", LP_EPOLICY);
+	assert_contains(messages, "[syntax]");
+	compile("'context.a and context.zz'", LP_EPOLICY);
+	/* In a quoted condition, columns count from inside the quotes: the
+	 * quote is column 7, so context.zz (index 14) is column 22. */
+	assert_contains(messages, "1:22: unknown field or signal 'context.zz'");
+}
+
+static void test_nesting_limit(void **state)
+{
+	char text[256];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 40; i++)
+		text[i] = '(';
+	snprintf(text + 40, sizeof(text) - 40, "context.a");
+	compile(text, LP_EPOLICY);
+	assert_contains(messages, "nested too deeply");
+}
+
+static void test_satisfiability(void **state)
+{
+	lp_cond *c;
+
+	(void)state;
+	c = compile("context.a and not context.a", LP_OK);
+	assert_false(lp_cond_satisfiable(c));
+	assert_false(lp_cond_tautology(c));
+	lp_cond_free(c);
+	c = compile("context.a or not context.a", LP_OK);
+	assert_true(lp_cond_satisfiable(c));
+	assert_true(lp_cond_tautology(c));
+	lp_cond_free(c);
+	c = compile("context.a and (context.b or not context.c)", LP_OK);
+	assert_true(lp_cond_satisfiable(c));
+	assert_false(lp_cond_tautology(c));
+	lp_cond_free(c);
+	c = compile("false or (context.region == SE and not context.region == SE)",
+	            LP_OK);
+	assert_false(lp_cond_satisfiable(c));
+	lp_cond_free(c);
+	assert_true(lp_cond_satisfiable(NULL));
+	assert_true(lp_cond_tautology(NULL));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_boolean_operators),
+		cmocka_unit_test(test_precedence),
+		cmocka_unit_test(test_fields),
+		cmocka_unit_test(test_needs),
+		cmocka_unit_test(test_errors_name_the_column),
+		cmocka_unit_test(test_nesting_limit),
+		cmocka_unit_test(test_satisfiability),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,274 @@
+/* Unit tests of the evaluator on small policies written for each test:
+ * the engine's semantics must not depend on the default policy. */
+#include <stdlib.h>
+
+#include "testutil.h"
+
+/* A made-up platform policy: nothing in it comes from the default. */
+static const char *platform =
+	"policy: {name: other-platform, version: '7', no_rule_applies: all clear}\n"
+	"signals:\n"
+	"  - id: subject.minor\n"
+	"  - id: context.satire\n"
+	"  - id: context.doxx\n"
+	"categories:\n"
+	"  - {id: pet_name, kind: secret}\n"
+	"  - {id: locker_code, kind: secret}\n"
+	"  - {id: photo, kind: image}\n"
+	"  - {id: doxxing, kind: behaviour}\n"
+	"labels:\n"
+	"  - {id: dog_tag, category: pet_name}\n"
+	"  - {id: favourite_colour, not_private: nobody minds}\n"
+	"detectors:\n"
+	"  - {id: pets, keywords: [fluffy, mr whiskers], category: pet_name}\n"
+	"  - {id: lockers, keywords: [locker code], category: locker_code}\n"
+	"lists:\n"
+	"  - {id: speakers, items: [subject]}\n"
+	"  - {id: lenient, items: [NZ, IS]}\n"
+	"referrals:\n"
+	"  - {id: child_safety}\n"
+	"actions:\n"
+	"  - {id: warn}\n"
+	"  - {id: ban}\n"
+	"exceptions:\n"
+	"  - {id: satire, when: context.satire, reason: it is satire}\n"
+	"  - {id: lenient-region, when: 'finding.category == pet_name and "
+	"context.region in lenient', reason: pets are public there}\n"
+	"rules:\n"
+	"  - id: secrets\n"
+	"    for: findings\n"
+	"    where: finding.kind == secret\n"
+	"    unless: [satire, lenient-region]\n"
+	"    outcome: violation\n"
+	"    category: finding.category\n"
+	"  - id: photos\n"
+	"    for: media\n"
+	"    where: media.depicts_person and media.type != gif\n"
+	"    requires: reporter.role in speakers\n"
+	"    outcome: violation\n"
+	"    category: photo\n"
+	"    otherwise: needs_first_person_report\n"
+	"  - id: minors\n"
+	"    for: media\n"
+	"    where: subject.minor\n"
+	"    outcome: refer\n"
+	"    referral: child_safety\n"
+	"  - id: doxx\n"
+	"    for: report\n"
+	"    where: context.doxx\n"
+	"    outcome: violation\n"
+	"    category: doxxing\n"
+	"  - id: disabled\n"
+	"    for: report\n"
+	"    where: context.satire\n"
+	"    outcome: violation\n"
+	"    category: doxxing\n"
+	"    enabled: false\n"
+	"enforcement:\n"
+	"  - {id: second, when: author.prior_violations >= 2, actions: [ban]}\n"
+	"  - {id: first, actions: [warn]}\n";
+
+static lp_policy *p;
+
+static int setup(void **state)
+{
+	(void)state;
+	p = tu_policy(platform);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	lp_policy_free(p);
+	return 0;
+}
+
+#define R(role) "\"reporter\":{\"role\":\"" role "\"}"
+
+static void test_keyword_detector(void **state)
+{
+	lp_decision *d;
+
+	(void)state;
+	assert_verdict(p, "{\"content\":{\"text\":\"my cat FLUFFY!\"}," R("bystander") "}",
+	               "violation");
+	/* Whole words only. */
+	assert_verdict(p, "{\"content\":{\"text\":\"fluffyness\"}," R("bystander") "}",
+	               "no_violation");
+	d = tu_eval(p, "{\"content\":{\"text\":\"Mr Whiskers and the locker code\"},"
+	               R("bystander") "}");
+	assert_string_equal(tu_categories(d), "pet_name,locker_code");
+	assert_string_equal(tu_actions(d), "warn");
+	lp_decision_free(d);
+}
+
+static void test_offsets_are_code_points(void **state)
+{
+	const char *out;
+
+	(void)state;
+	/* "é" is 2 bytes but 1 code point; "😀" is 4 bytes, 1 code point. */
+	out = tu_eval_json(p, "{\"content\":{\"text\":\"caf\xc3\xa9 \xf0\x9f\x98\x80 "
+	                      "fluffy\"}," R("bystander") "}");
+	assert_contains(out, "\"start\":7,\"end\":13,\"excerpt\":\"f\xe2\x80\xa2"
+	                     "\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\"");
+}
+
+static void test_exceptions_weighed_first(void **state)
+{
+	lp_decision *d;
+
+	(void)state;
+	d = tu_eval(p, "{\"content\":{\"text\":\"fluffy\"}," R("bystander")
+	               ",\"context\":{\"satire\":true}}");
+	assert_string_equal(lp_verdict_name(lp_decision_verdict(d)), "no_violation");
+	assert_string_equal(tu_exceptions(d), "satire");
+	assert_string_equal(lp_decision_exception_rule(d, 0), "secrets");
+	lp_decision_free(d);
+	/* An exception can look at the finding: only pet names are lenient. */
+	d = tu_eval(p, "{\"content\":{\"text\":\"fluffy, locker code\"},"
+	               R("bystander") ",\"context\":{\"region\":\"NZ\"}}");
+	assert_string_equal(tu_categories(d), "locker_code");
+	assert_string_equal(tu_exceptions(d), "lenient-region");
+	lp_decision_free(d);
+}
+
+static void test_requires_and_otherwise(void **state)
+{
+	(void)state;
+	assert_verdict(p, "{\"content\":{\"media\":[{\"type\":\"image\","
+	                  "\"depicts_person\":true}]}," R("subject") "}", "violation");
+	assert_verdict(p, "{\"content\":{\"media\":[{\"type\":\"image\","
+	                  "\"depicts_person\":true}]}," R("bystander") "}",
+	               "needs_first_person_report");
+	/* media.type != gif in where. */
+	assert_verdict(p, "{\"content\":{\"media\":[{\"type\":\"gif\","
+	                  "\"depicts_person\":true}]}," R("subject") "}",
+	               "no_violation");
+}
+
+static void test_verdict_ladder_and_referrals(void **state)
+{
+	lp_decision *d;
+
+	(void)state;
+	/* Referral only: refer. */
+	d = tu_eval(p, "{\"content\":{\"media\":[{\"type\":\"gif\"}]},"
+	               R("automated") ",\"subject\":{\"minor\":true}}");
+	assert_string_equal(lp_verdict_name(lp_decision_verdict(d)), "refer");
+	assert_string_equal(tu_referrals(d), "child_safety");
+	assert_string_equal(tu_actions(d), "");
+	lp_decision_free(d);
+	/* Referral and needs-first-person: refer wins. */
+	assert_verdict(p, "{\"content\":{\"media\":[{\"type\":\"image\","
+	                  "\"depicts_person\":true}]}," R("bystander")
+	                  ",\"subject\":{\"minor\":true}}", "refer");
+	/* Violation outranks, and the referral is still reported. */
+	d = tu_eval(p, "{\"content\":{\"media\":[{\"type\":\"image\","
+	               "\"depicts_person\":true}]}," R("subject")
+	               ",\"subject\":{\"minor\":true}}");
+	assert_string_equal(lp_verdict_name(lp_decision_verdict(d)), "violation");
+	assert_string_equal(tu_referrals(d), "child_safety");
+	lp_decision_free(d);
+}
+
+static void test_enforcement_first_matching_step(void **state)
+{
+	lp_decision *d;
+
+	(void)state;
+	d = tu_eval(p, "{" R("bystander") ",\"context\":{\"doxx\":true},"
+	               "\"author\":{\"prior_violations\":1}}");
+	assert_string_equal(tu_actions(d), "warn");
+	lp_decision_free(d);
+	d = tu_eval(p, "{" R("bystander") ",\"context\":{\"doxx\":true},"
+	               "\"author\":{\"prior_violations\":2}}");
+	assert_string_equal(tu_actions(d), "ban");
+	lp_decision_free(d);
+}
+
+static void test_disabled_rule_and_labels(void **state)
+{
+	lp_decision *d;
+
+	(void)state;
+	/* The disabled rule would fire on satire. */
+	assert_verdict(p, "{" R("bystander") ",\"context\":{\"satire\":true}}",
+	               "no_violation");
+	d = tu_eval(p, "{\"content\":{\"labels\":[\"dog_tag\",\"favourite_colour\"]},"
+	               R("bystander") "}");
+	assert_string_equal(tu_categories(d), "pet_name");
+	lp_decision_free(d);
+	assert_contains(tu_eval_json(p, "{\"content\":{\"labels\":"
+	                                "[\"favourite_colour\"]}," R("bystander") "}"),
+	                "Label favourite_colour is not private information: nobody "
+	                "minds");
+	assert_contains(tu_eval_json(p, "{" R("bystander") "}"), "all clear");
+	/* The default policy's labels mean nothing here. */
+	tu_reject(p, "{\"content\":{\"labels\":[\"medical_record\"]}," R("subject") "}",
+	          LP_EINVALID);
+}
+
+static void test_missing_signals(void **state)
+{
+	lp_decision *d;
+
+	(void)state;
+	d = tu_eval(p, "{\"content\":{\"text\":\"fluffy\"}," R("bystander") "}");
+	/* satire would except it; doxx would not change violation; minor adds
+	 * only a referral when there is media. */
+	assert_string_equal(tu_missing(d), "context.satire");
+	lp_decision_free(d);
+	d = tu_eval(p, "{\"content\":{\"text\":\"fluffy\"}," R("bystander")
+	               ",\"context\":{\"satire\":false}}");
+	assert_string_equal(tu_missing(d), "");
+	lp_decision_free(d);
+}
+
+static void test_detector_match_limit(void **state)
+{
+	char *json = malloc(16 * (LP_MAX_DETECTOR_MATCHES + 1) + 64);
+	size_t n, i;
+
+	(void)state;
+	n = (size_t)sprintf(json, "{" R("bystander") ",\"content\":{\"text\":\"");
+	for (i = 0; i <= LP_MAX_DETECTOR_MATCHES; i++)
+		n += (size_t)sprintf(json + n, "fluffy ");
+	strcpy(json + n, "\"}}");
+	assert_contains(tu_reject(p, json, LP_ELIMIT),
+	                "content.text: more than 1024 matches of detector pets");
+	free(json);
+}
+
+static void test_determinism(void **state)
+{
+	const char *json = "{\"id\":\"x\",\"content\":{\"text\":\"fluffy and locker "
+	                   "code\",\"media\":[{\"type\":\"image\",\"depicts_person\":"
+	                   "true}]}," R("subject") ",\"subject\":{\"minor\":true}}";
+	char first[8192];
+
+	(void)state;
+	snprintf(first, sizeof(first), "%s", tu_eval_json(p, json));
+	assert_string_equal(tu_eval_json(p, json), first);
+	assert_contains(first, "\"policy\":{\"name\":\"other-platform\","
+	                       "\"version\":\"7\",\"revision\":\"");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_keyword_detector),
+		cmocka_unit_test(test_offsets_are_code_points),
+		cmocka_unit_test(test_exceptions_weighed_first),
+		cmocka_unit_test(test_requires_and_otherwise),
+		cmocka_unit_test(test_verdict_ladder_and_referrals),
+		cmocka_unit_test(test_enforcement_first_matching_step),
+		cmocka_unit_test(test_disabled_rule_and_labels),
+		cmocka_unit_test(test_missing_signals),
+		cmocka_unit_test(test_detector_match_limit),
+		cmocka_unit_test(test_determinism),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,379 @@
+/* Unit tests of the policy loader: every kind of problem is reported with
+ * its file:line:column and a stable code, and valid policies compile. */
+#include <stdio.h>
+#include <string.h>
+
+#include "policy_internal.h"
+#include "testutil.h"
+
+/* A small valid policy; tests append or alter one thing. */
+#define HEAD                                                  \
+	"policy: {name: t, version: '1'}\n"                       \
+	"signals:\n"                                              \
+	"  - id: context.harass\n"                                \
+	"categories:\n"                                           \
+	"  - {id: home_address, kind: private_information}\n"     \
+	"  - {id: private_media, kind: private_media}\n"          \
+	"referrals:\n"                                            \
+	"  - id: abuse\n"                                         \
+	"actions:\n"                                              \
+	"  - id: remove\n"
+
+static void test_valid_policy_compiles(void **state)
+{
+	lp_policy *p;
+
+	(void)state;
+	p = tu_policy(HEAD
+	              "exceptions:\n"
+	              "  - {id: mine, when: context.harass, reason: r}\n"
+	              "rules:\n"
+	              "  - id: r1\n"
+	              "    for: findings\n"
+	              "    where: finding.kind == private_information\n"
+	              "    unless: [mine]\n"
+	              "    outcome: violation\n"
+	              "    category: finding.category\n"
+	              "enforcement:\n"
+	              "  - {id: s1, actions: [remove]}\n");
+	assert_string_equal(lp_policy_name(p), "t");
+	assert_string_equal(lp_policy_version(p), "1");
+	assert_int_equal(strlen(lp_policy_revision(p)), 16);
+	assert_int_equal(p->rule_count, 1);
+	lp_policy_free(p);
+}
+
+static void test_unknown_key_did_you_mean(void **state)
+{
+	(void)state;
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: report\n"
+	                               "    outcom: violation\n"),
+	                "test.yaml:14:5: error: unknown key 'outcom' (did you mean "
+	                "'outcome'?) [unknown-key]");
+	assert_contains(tu_diagnostics(HEAD "rulez: []\n"),
+	                "test.yaml:11:1: error: unknown key 'rulez' (did you mean "
+	                "'rules'?) [unknown-key]");
+	/* Far from every key: the message lists the keys instead. */
+	assert_contains(tu_diagnostics(HEAD "zzzzzzzz: 1\n"),
+	                "unknown key 'zzzzzzzz'; a policy file takes: policy,");
+}
+
+static void test_wrong_types(void **state)
+{
+	(void)state;
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: report\n"
+	                               "    outcome: violation\n"
+	                               "    category: private_media\n"
+	                               "    unless: consent\n"),
+	                "test.yaml:16:13: error: 'unless' of a rule must be a "
+	                "list, not text [wrong-type]");
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: report\n"
+	                               "    outcome: violation\n"
+	                               "    category: private_media\n"
+	                               "    enabled: maybe\n"),
+	                "test.yaml:16:14: error: 'enabled' must be true or false "
+	                "[wrong-type]");
+	assert_contains(tu_diagnostics(HEAD "categories: {id: x}\n"),
+	                "[duplicate-key]");
+	assert_contains(tu_diagnostics("policy: [a]\n"),
+	                "test.yaml:1:9: error: 'policy' must be a mapping");
+	assert_contains(tu_diagnostics(HEAD "rules:\n  - just text\n"),
+	                "test.yaml:12:5: error: each entry of 'rules' must be a "
+	                "mapping with an id, not text [wrong-type]");
+	assert_contains(tu_diagnostics("- a\n- b\n"),
+	                "must be a mapping of sections");
+}
+
+static void test_undefined_references(void **state)
+{
+	(void)state;
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: report\n"
+	                               "    outcome: violation\n"
+	                               "    category: home_adress\n"),
+	                "test.yaml:15:15: error: undefined category 'home_adress' "
+	                "(did you mean 'home_address'?) [undefined-reference]");
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: report\n"
+	                               "    outcome: refer\n"
+	                               "    referral: abus\n"),
+	                "test.yaml:15:15: error: undefined referral 'abus' (did "
+	                "you mean 'abuse'?) [undefined-reference]");
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: report\n"
+	                               "    outcome: violation\n"
+	                               "    category: home_address\n"
+	                               "    unless: [nope]\n"),
+	                "test.yaml:16:14: error: undefined exception 'nope' "
+	                "[undefined-reference]");
+	assert_contains(tu_diagnostics(HEAD
+	                               "exceptions:\n"
+	                               "  - {id: x, when: context.harras, reason: r}\n"),
+	                "test.yaml:12:19: error: unknown field or signal "
+	                "'context.harras' (did you mean 'context.harass'?) "
+	                "[undefined-reference]");
+	assert_contains(tu_diagnostics(HEAD
+	                               "enforcement:\n"
+	                               "  - {id: s, actions: [remov]}\n"),
+	                "undefined action 'remov' (did you mean 'remove'?)");
+	assert_contains(tu_diagnostics(HEAD
+	                               "detectors:\n"
+	                               "  - {id: d, builtin: emial, category: "
+	                               "home_address}\n"),
+	                "unknown built-in detector 'emial' (did you mean 'email'?)");
+	assert_contains(tu_diagnostics(HEAD
+	                               "labels:\n"
+	                               "  - {id: l, category: nowhere}\n"),
+	                "undefined category 'nowhere'");
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: report\n"
+	                               "    outcome: violation\n"
+	                               "    category: home_address\n"
+	                               "    explain: 'see {rulez}'\n"),
+	                "unknown placeholder '{rulez}' (did you mean '{rule}'?)");
+}
+
+static void test_duplicate_ids(void **state)
+{
+	const char *names[] = {"a.yaml", "b.yaml"};
+	const char *files[] = {
+		HEAD "rules:\n  - {id: r1, for: report, outcome: violation, "
+		     "category: home_address}\n",
+		"rules:\n  - {id: r1, for: report, outcome: violation, "
+		"category: home_address}\n"};
+
+	(void)state;
+	assert_contains(tu_diagnostics(HEAD
+	                               "categories:\n"
+	                               "  - {id: home_address, kind: x}\n"),
+	                "[duplicate-key]");
+	assert_contains(tu_diagnostics(HEAD
+	                               "exceptions:\n"
+	                               "  - {id: e, when: context.harass, reason: r}\n"
+	                               "  - {id: e, when: context.harass, reason: r}\n"),
+	                "test.yaml:13:10: error: duplicate exception id 'e' (first "
+	                "defined at test.yaml:12:5) [duplicate-id]");
+	/* Across files of one policy. */
+	assert_contains(tu_diagnostics_files(names, files, 2),
+	                "b.yaml:2:10: error: duplicate rule id 'r1' (first defined "
+	                "at a.yaml:12:5) [duplicate-id]");
+	/* Labels share their namespace with categories. */
+	assert_contains(tu_diagnostics(HEAD
+	                               "labels:\n"
+	                               "  - {id: home_address, not_private: x}\n"),
+	                "duplicate label (or category) id 'home_address' (it is a "
+	                "category)");
+}
+
+static void test_scope_and_outcome_rules(void **state)
+{
+	(void)state;
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: report\n"
+	                               "    where: finding.source == text\n"
+	                               "    outcome: violation\n"
+	                               "    category: home_address\n"),
+	                "test.yaml:14:12: error: 'where' reads finding.* fields, so "
+	                "the rule must be 'for: findings'");
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: media\n"
+	                               "    outcome: violation\n"
+	                               "    category: finding.category\n"),
+	                "'category: finding.category' needs 'for: findings'");
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: everything\n"
+	                               "    outcome: violation\n"),
+	                "'everything' is not allowed here; one of: report findings "
+	                "media");
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: report\n"
+	                               "    outcome: refer\n"),
+	                "a referral rule needs 'referral' [missing-key]");
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: report\n"
+	                               "    outcome: violation\n"
+	                               "    category: home_address\n"
+	                               "    otherwise: refer\n"),
+	                "this rule has no 'requires'");
+	assert_contains(tu_diagnostics(HEAD
+	                               "signals:\n"
+	                               "  - id: context.region\n"),
+	                "[duplicate-key]");
+}
+
+static void test_signals_and_labels(void **state)
+{
+	(void)state;
+	assert_contains(tu_diagnostics("policy: {name: t, version: '1'}\n"
+	                               "signals:\n"
+	                               "  - id: context.region\n"),
+	                "context.region is not a true/false field");
+	assert_contains(tu_diagnostics("policy: {name: t, version: '1'}\n"
+	                               "signals:\n"
+	                               "  - id: weather.sunny\n"),
+	                "must be a field of the report's subject, author or context");
+	assert_contains(tu_diagnostics(HEAD
+	                               "labels:\n"
+	                               "  - {id: l, category: home_address, "
+	                               "not_private: x}\n"),
+	                "needs either 'category' (what it is) or 'not_private'");
+	assert_contains(tu_diagnostics(HEAD "labels:\n  - {id: 9lives, "
+	                               "not_private: x}\n"),
+	                "'9lives' is not a valid id");
+}
+
+static void test_never_fires_warnings(void **state)
+{
+	lp_compiler *c;
+	lp_policy *p = NULL;
+	const char *yaml = HEAD
+		"exceptions:\n"
+		"  - {id: always, when: context.harass or not context.harass, "
+		"reason: r}\n"
+		"rules:\n"
+		"  - id: contradiction\n"
+		"    for: report\n"
+		"    where: context.harass and not context.harass\n"
+		"    outcome: violation\n"
+		"    category: home_address\n"
+		"  - id: excepted\n"
+		"    for: report\n"
+		"    where: context.harass\n"
+		"    unless: [always]\n"
+		"    outcome: violation\n"
+		"    category: home_address\n"
+		"enforcement:\n"
+		"  - {id: first, actions: [remove]}\n"
+		"  - {id: second, actions: [remove]}\n";
+
+	(void)state;
+	assert_contains(tu_diagnostics(yaml),
+	                "test.yaml:16:12: warning: rule 'contradiction' can never "
+	                "fire: its 'where' condition is never true [never-fires]");
+	assert_contains(tu_diagnostics(yaml),
+	                "rule 'excepted' can never fire: exception 'always' always "
+	                "applies [never-fires]");
+	assert_contains(tu_diagnostics(yaml),
+	                "test.yaml:27:5: warning: enforcement step 'second' is never "
+	                "used");
+	/* Warnings do not stop compilation. */
+	assert_int_equal(lp_compiler_new(&c, NULL, NULL), LP_OK);
+	lp_compiler_add_buffer(c, "w.yaml", yaml, strlen(yaml));
+	assert_int_equal(lp_compiler_compile(&p, c), LP_OK);
+	assert_int_equal(lp_compiler_error_count(c), 0);
+	assert_int_equal(lp_compiler_warning_count(c), 3);
+	lp_compiler_free(c);
+	lp_policy_free(p);
+}
+
+static void test_missing_policy_header(void **state)
+{
+	(void)state;
+	assert_contains(tu_diagnostics("categories: []\n"),
+	                "no file of the policy has a 'policy:' section");
+	assert_contains(tu_diagnostics("policy: {name: x}\n"),
+	                "policy needs 'version' [missing-key]");
+}
+
+static void test_multi_file_policy(void **state)
+{
+	lp_compiler *c;
+	lp_policy *p = NULL;
+	/* The rule comes first and uses a category of a later file. */
+	const char *rules = "rules:\n  - {id: r, for: report, where: "
+	                    "context.harass, outcome: violation, category: x}\n";
+	const char *rest = "policy: {name: t, version: '1'}\n"
+	                   "signals: [{id: context.harass}]\n"
+	                   "categories: [{id: x, kind: k}]\n";
+
+	(void)state;
+	assert_int_equal(lp_compiler_new(&c, NULL, NULL), LP_OK);
+	assert_int_equal(lp_compiler_add_buffer(c, "1.yaml", rules, strlen(rules)),
+	                 LP_OK);
+	assert_int_equal(lp_compiler_add_buffer(c, "2.yaml", rest, strlen(rest)),
+	                 LP_OK);
+	assert_int_equal(lp_compiler_compile(&p, c), LP_OK);
+	lp_compiler_free(c);
+	assert_verdict(p, "{\"reporter\":{\"role\":\"bystander\"},"
+	                  "\"context\":{\"harass\":true}}", "violation");
+	lp_policy_free(p);
+}
+
+static void test_revision_follows_content(void **state)
+{
+	lp_policy *a = tu_policy(HEAD), *b = tu_policy(HEAD), *c;
+	char ra[17];
+
+	(void)state;
+	assert_string_equal(lp_policy_revision(a), lp_policy_revision(b));
+	snprintf(ra, sizeof(ra), "%s", lp_policy_revision(a));
+	c = tu_policy(HEAD "lists: [{id: l, items: [x]}]\n");
+	assert_string_not_equal(ra, lp_policy_revision(c));
+	lp_policy_free(a);
+	lp_policy_free(b);
+	lp_policy_free(c);
+}
+
+static void test_load_paths(void **state)
+{
+	lp_policy *p = NULL;
+	unsigned errors = 0;
+
+	(void)state;
+	assert_int_equal(lp_policy_load(&p, "/nonexistent/policy", NULL, NULL),
+	                 LP_EIO);
+	assert_null(p);
+	assert_int_equal(lp_policy_load(&p, "/", NULL, NULL), LP_EPOLICY);
+	(void)errors;
+	p = tu_default();
+	assert_string_equal(lp_policy_name(p), "private-information-and-media");
+	assert_string_equal(lp_policy_version(p), "2021-11-30");
+	lp_policy_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_policy_compiles),
+		cmocka_unit_test(test_unknown_key_did_you_mean),
+		cmocka_unit_test(test_wrong_types),
+		cmocka_unit_test(test_undefined_references),
+		cmocka_unit_test(test_duplicate_ids),
+		cmocka_unit_test(test_scope_and_outcome_rules),
+		cmocka_unit_test(test_signals_and_labels),
+		cmocka_unit_test(test_never_fires_warnings),
+		cmocka_unit_test(test_missing_policy_header),
+		cmocka_unit_test(test_multi_file_policy),
+		cmocka_unit_test(test_revision_follows_content),
+		cmocka_unit_test(test_load_paths),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,218 @@
+/* Unit tests of JSON report parsing: a report is read whole or refused with
+ * the field at fault (SPEC §2). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static lp_policy *policy;
+
+static int setup(void **state)
+{
+	(void)state;
+	policy = tu_default();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	lp_policy_free(policy);
+	return 0;
+}
+
+#define ROLE "\"reporter\":{\"role\":\"bystander\"}"
+
+static void reject(const char *json, int status, const char *message)
+{
+	assert_contains(tu_reject(policy, json, status), message);
+}
+
+static void test_minimal_report(void **state)
+{
+	(void)state;
+	assert_verdict(policy, "{" ROLE "}", "no_violation");
+	/* Unknown fields are ignored (forward compatibility). */
+	assert_verdict(policy, "{" ROLE ",\"future\":{\"x\":[1,2]},\"context\":"
+	                       "{\"mood\":\"sunny\"}}", "no_violation");
+}
+
+static void test_reporter_required(void **state)
+{
+	(void)state;
+	reject("{}", LP_EINVALID, "reporter.role: required");
+	reject("{\"reporter\":{}}", LP_EINVALID, "reporter.role: required");
+	reject("{\"reporter\":\"subject\"}", LP_EINVALID,
+	       "reporter: expected object");
+	reject("{\"reporter\":{\"role\":\"victim\"}}", LP_EINVALID,
+	       "reporter.role: 'victim' is not one of subject");
+	reject("{\"reporter\":{\"role\":1}}", LP_EINVALID,
+	       "reporter.role: expected string");
+}
+
+static void test_wrong_types_name_the_field(void **state)
+{
+	(void)state;
+	reject("{" ROLE ",\"subject\":{\"public_figure\":\"yes\"}}", LP_EINVALID,
+	       "subject.public_figure: expected boolean");
+	reject("{" ROLE ",\"context\":{\"public_event\":1}}", LP_EINVALID,
+	       "context.public_event: expected boolean");
+	reject("{" ROLE ",\"context\":{\"region\":\"usa\"}}", LP_EINVALID,
+	       "context.region: expected an ISO 3166-1 alpha-2 code");
+	reject("{" ROLE ",\"content\":{\"text\":5}}", LP_EINVALID,
+	       "content.text: expected string");
+	reject("{" ROLE ",\"content\":[]}", LP_EINVALID,
+	       "content: expected object");
+	reject("{" ROLE ",\"content\":{\"media\":{}}}", LP_EINVALID,
+	       "content.media: expected array");
+	reject("{" ROLE ",\"content\":{\"media\":[{\"type\":\"photo\"}]}}",
+	       LP_EINVALID, "content.media[0].type: 'photo' is not one of");
+	reject("{" ROLE ",\"content\":{\"media\":[{\"depicts_person\":true}]}}",
+	       LP_EINVALID, "content.media[0].type: required");
+	reject("{" ROLE ",\"content\":{\"media\":[{\"type\":\"gif\"},"
+	       "{\"type\":\"image\",\"nudity\":\"no\"}]}}",
+	       LP_EINVALID, "content.media[1].nudity: expected boolean");
+	reject("{" ROLE ",\"content\":{\"labels\":[\"shoe_size\"]}}", LP_EINVALID,
+	       "content.labels[0]: unknown label 'shoe_size'");
+	reject("{" ROLE ",\"content\":{\"labels\":[7]}}", LP_EINVALID,
+	       "content.labels[0]: expected string");
+	reject("{" ROLE ",\"subject\":null}", LP_EINVALID,
+	       "subject: expected object");
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	reject("{" ROLE ",\"author\":{\"prior_violations\":-1}}", LP_EINVALID,
+	       "author.prior_violations: expected a whole number >= 0");
+	reject("{" ROLE ",\"author\":{\"prior_violations\":1.5}}", LP_EINVALID,
+	       "author.prior_violations");
+	reject("{" ROLE ",\"author\":{\"prior_violations\":1e300}}", LP_EINVALID,
+	       "author.prior_violations");
+	reject("{" ROLE ",\"author\":{\"prior_violations\":\"2\"}}", LP_EINVALID,
+	       "author.prior_violations");
+	reject("{" ROLE ",\"id\":1.5}", LP_EINVALID,
+	       "id: expected string or integer");
+	reject("{" ROLE ",\"id\":9007199254740993}", LP_EINVALID,
+	       "send the id as a string");
+	reject("{" ROLE ",\"id\":true}", LP_EINVALID, "id: expected string");
+}
+
+static void test_ids_are_echoed(void **state)
+{
+	(void)state;
+	assert_contains(tu_eval_json(policy, "{\"id\":\"r-1\"," ROLE "}"),
+	                "{\"id\":\"r-1\",");
+	assert_contains(tu_eval_json(policy, "{\"id\":9007199254740991," ROLE "}"),
+	                "{\"id\":9007199254740991,");
+	assert_contains(tu_eval_json(policy, "{\"id\":-42," ROLE "}"),
+	                "{\"id\":-42,");
+	assert_contains(tu_eval_json(policy, "{\"id\":\"\\u00e9\\\"q\"," ROLE "}"),
+	                "{\"id\":\"\xc3\xa9\\\"q\",");
+	/* No id: the record number (1 in tu_eval_json). */
+	assert_contains(tu_eval_json(policy, "{" ROLE "}"), "{\"id\":1,");
+}
+
+static void test_hazards(void **state)
+{
+	(void)state;
+	/* cJSON would cut the text at the NUL: refuse instead of half-reading. */
+	reject("{" ROLE ",\"content\":{\"text\":\"a\\u0000 555-123-4567\"}}",
+	       LP_EINVALID, "\\u0000");
+	reject("{" ROLE ",\"content\":{\"text\":\"caf\xe9\"}}", LP_EINVALID,
+	       "not valid UTF-8");
+	reject("{" ROLE ",\"content\":{\"text\":\"\xed\xa0\x80\"}}", LP_EINVALID,
+	       "not valid UTF-8");
+	reject("{" ROLE ",\"content\":{\"text\":\"\xc0\xaf\"}}", LP_EINVALID,
+	       "not valid UTF-8");
+	reject("{" ROLE "," ROLE "}", LP_EINVALID, "reporter: duplicated key");
+	reject("{" ROLE ",\"subject\":{\"consented\":true,\"consented\":false}}",
+	       LP_EINVALID, "subject.consented: duplicated key");
+	reject("{" ROLE ",\"subject\":{\"Public_Figure\":true}}", LP_EINVALID,
+	       "subject.Public_Figure: unknown field; did you mean public_figure?");
+	reject("{" ROLE ",\"Context\":{}}", LP_EINVALID,
+	       "report.Context: unknown field; did you mean context?");
+	reject("[{" ROLE "}]", LP_EINVALID, "expected a JSON object");
+	reject("{" ROLE "} {}", LP_EINVALID, "unexpected text after");
+	reject("{" ROLE ",\"content\":{\"text\":\"abc", LP_EINVALID, "truncated");
+	reject("{" ROLE ",}", LP_EINVALID, "invalid JSON");
+	reject("", LP_EINVALID, "JSON");
+}
+
+static void test_limits(void **state)
+{
+	char *json;
+	size_t i, n;
+
+	(void)state;
+	/* 10,000-deep nesting is refused before cJSON recurses into it. */
+	json = malloc(20000 + 64);
+	n = (size_t)sprintf(json, "{" ROLE ",\"x\":");
+	for (i = 0; i < 10000; i++)
+		json[n++] = '[';
+	for (i = 0; i < 10000; i++)
+		json[n++] = ']';
+	json[n++] = '}';
+	json[n] = '\0';
+	reject(json, LP_ELIMIT, "nested deeper than");
+	free(json);
+
+	json = malloc(LP_MAX_TEXT_BYTES + 128);
+	n = (size_t)sprintf(json, "{" ROLE ",\"content\":{\"text\":\"");
+	memset(json + n, 'a', LP_MAX_TEXT_BYTES + 1);
+	n += LP_MAX_TEXT_BYTES + 1;
+	strcpy(json + n, "\"}}");
+	reject(json, LP_ELIMIT, "content.text:");
+	free(json);
+
+	json = malloc(LP_MAX_REPORT_BYTES + 2);
+	memset(json, ' ', LP_MAX_REPORT_BYTES + 1);
+	json[LP_MAX_REPORT_BYTES + 1] = '\0';
+	reject(json, LP_ELIMIT, "at most");
+	free(json);
+
+	json = malloc(64 * (LP_MAX_MEDIA + 2));
+	n = (size_t)sprintf(json, "{" ROLE ",\"content\":{\"media\":[");
+	for (i = 0; i <= LP_MAX_MEDIA; i++)
+		n += (size_t)sprintf(json + n, "%s{\"type\":\"image\"}", i ? "," : "");
+	strcpy(json + n, "]}}");
+	reject(json, LP_ELIMIT, "content.media: more than");
+	free(json);
+}
+
+static void test_booleans_default_false(void **state)
+{
+	lp_decision *d;
+
+	(void)state;
+	d = tu_eval(policy, "{\"content\":{\"media\":[{\"type\":\"image\","
+	                    "\"depicts_person\":true}]},"
+	                    "\"reporter\":{\"role\":\"subject\"}}");
+	/* public_figure absent = false: private media, a violation. */
+	assert_string_equal(lp_verdict_name(lp_decision_verdict(d)), "violation");
+	assert_contains(tu_missing(d), "subject.public_figure");
+	lp_decision_free(d);
+	d = tu_eval(policy, "{\"content\":{\"media\":[{\"type\":\"image\","
+	                    "\"depicts_person\":true}]},"
+	                    "\"reporter\":{\"role\":\"subject\"},"
+	                    "\"subject\":{\"public_figure\":false}}");
+	/* Stated false: no longer missing. */
+	assert_null(strstr(tu_missing(d), "subject.public_figure"));
+	lp_decision_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_minimal_report),
+		cmocka_unit_test(test_reporter_required),
+		cmocka_unit_test(test_wrong_types_name_the_field),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_ids_are_echoed),
+		cmocka_unit_test(test_hazards),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_booleans_default_false),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,184 @@
+/*
+ * test_text_norm.c - normalisation of tweet text before detection: the
+ * folded characters, the removed ones, and the map from each normalised
+ * byte back to a code point of the original.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text_norm.h"
+
+static void norm(lp_text *t, const char *src)
+{
+	assert_int_equal(lp_text_normalise(t, src, strlen(src)), 0);
+	assert_int_equal(strlen(t->s), t->len);
+}
+
+static void expect_norm(const char *src, const char *want)
+{
+	lp_text t = { 0 };
+
+	norm(&t, src);
+	assert_string_equal(t.s, want);
+	lp_text_free(&t);
+}
+
+static void test_ascii_unchanged(void **state)
+{
+	lp_text t = { 0 };
+	size_t i;
+
+	(void)state;
+	norm(&t, "Call Me at 555-123-4567!");
+	assert_string_equal(t.s, "Call Me at 555-123-4567!");
+	for (i = 0; i <= t.len; i++)
+		assert_int_equal(t.cp_of[i], i);
+	lp_text_free(&t);
+	assert_null(t.s);
+	assert_null(t.cp_of);
+}
+
+static void test_full_width(void **state)
+{
+	lp_text t = { 0 };
+
+	(void)state;
+	/* ０７７００ → 07700: three bytes become one, offsets count code points. */
+	norm(&t, "\xEF\xBC\x90\xEF\xBC\x97\xEF\xBC\x97\xEF\xBC\x90\xEF\xBC\x90");
+	assert_string_equal(t.s, "07700");
+	assert_int_equal(t.cp_of[0], 0);
+	assert_int_equal(t.cp_of[4], 4);
+	assert_int_equal(t.cp_of[5], 5);
+	lp_text_free(&t);
+	/* Full-width letters and punctuation, case kept: ｊａｎｅ＠Ｘ．ｃｏｍ */
+	expect_norm("\xEF\xBD\x8A\xEF\xBD\x81\xEF\xBD\x8E\xEF\xBD\x85\xEF\xBC\xA0"
+		    "\xEF\xBC\xB8\xEF\xBC\x8E\xEF\xBD\x83\xEF\xBD\x8F\xEF\xBD\x8D",
+		    "jane@X.com");
+}
+
+static void test_other_digits(void **state)
+{
+	(void)state;
+	/* Arabic-Indic, Eastern Arabic-Indic, Devanagari, Bengali. */
+	expect_norm("\xD9\xA0\xD9\xA1\xD9\xA2\xD9\xA9", "0129");
+	expect_norm("\xDB\xB0\xDB\xB5\xDB\xB9", "059");
+	expect_norm("\xE0\xA5\xA6\xE0\xA5\xA7\xE0\xA5\xAF", "019");
+	expect_norm("\xE0\xA7\xA6\xE0\xA7\xAF", "09");
+	/* Mathematical bold 0 (U+1D7CE) and monospace 9 (U+1D7FF). */
+	expect_norm("\xF0\x9D\x9F\x8E\xF0\x9D\x9F\xBF", "09");
+	/* Thai ๕. */
+	expect_norm("\xE0\xB9\x95", "5");
+}
+
+static void test_invisible_removed(void **state)
+{
+	lp_text t = { 0 };
+
+	(void)state;
+	/* a ZWSP b BOM c SHY d WJ e ZWJ f */
+	norm(&t, "a\xE2\x80\x8B" "b\xEF\xBB\xBF" "c\xC2\xAD" "d\xE2\x81\xA0"
+		 "e\xE2\x80\x8D" "f");
+	assert_string_equal(t.s, "abcdef");
+	assert_int_equal(t.cp_of[0], 0);
+	assert_int_equal(t.cp_of[1], 2);
+	assert_int_equal(t.cp_of[2], 4);
+	assert_int_equal(t.cp_of[3], 6);
+	assert_int_equal(t.cp_of[4], 8);
+	assert_int_equal(t.cp_of[5], 10);
+	assert_int_equal(t.cp_of[6], 11);
+	lp_text_free(&t);
+	expect_norm("5\xE1\xA0\x8E" "5\xE2\x80\x8F" "5", "555");
+}
+
+static void test_spaces_and_dashes(void **state)
+{
+	(void)state;
+	expect_norm("a\xC2\xA0" "b\xE2\x80\x83" "c\xE3\x80\x80" "d\xE2\x80\xAF" "e",
+		    "a b c d e");
+	expect_norm("1\xE2\x80\x93" "2\xE2\x80\x94" "3\xE2\x88\x92" "4\xEF\xBC\x8D"
+		    "5\xE2\x80\x90" "6\xEF\xB9\xA3" "7", "1-2-3-4-5-6-7");
+}
+
+static void test_multibyte_offsets(void **state)
+{
+	lp_text t = { 0 };
+
+	(void)state;
+	/* é (2 bytes), 日 (3), 😀 (4), x: kept byte for byte. */
+	norm(&t, "\xC3\xA9\xE6\x97\xA5\xF0\x9F\x98\x80x");
+	assert_int_equal(t.len, 10);
+	assert_memory_equal(t.s, "\xC3\xA9\xE6\x97\xA5\xF0\x9F\x98\x80x", 10);
+	assert_int_equal(t.cp_of[0], 0);
+	assert_int_equal(t.cp_of[1], 0);
+	assert_int_equal(t.cp_of[2], 1);
+	assert_int_equal(t.cp_of[4], 1);
+	assert_int_equal(t.cp_of[5], 2);
+	assert_int_equal(t.cp_of[8], 2);
+	assert_int_equal(t.cp_of[9], 3);
+	assert_int_equal(t.cp_of[10], 4);
+	lp_text_free(&t);
+}
+
+static void test_reuse_and_empty(void **state)
+{
+	lp_text t = { 0 };
+	char big[3000];
+	size_t cap;
+
+	(void)state;
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	norm(&t, big);
+	assert_int_equal(t.len, sizeof(big) - 1);
+	assert_int_equal(t.cp_of[t.len], sizeof(big) - 1);
+	cap = t.cap;
+	assert_true(cap >= t.len + 1);
+	norm(&t, "ab");
+	assert_string_equal(t.s, "ab");
+	assert_int_equal(t.cap, cap);
+	assert_int_equal(t.cp_of[2], 2);
+	assert_int_equal(lp_text_normalise(&t, "", 0), 0);
+	assert_int_equal(t.len, 0);
+	assert_string_equal(t.s, "");
+	assert_int_equal(t.cp_of[0], 0);
+	lp_text_free(&t);
+	lp_text_free(&t);
+}
+
+static void test_malformed_is_safe(void **state)
+{
+	lp_text t = { 0 };
+
+	(void)state;
+	/* A stray continuation byte and a truncated sequence at the end. */
+	assert_int_equal(lp_text_normalise(&t, "a\x80" "b\xEF\xBC", 5), 0);
+	assert_int_equal(t.len, 5);
+	assert_int_equal(t.cp_of[5], 5);
+	/* Only the first len bytes are read. */
+	assert_int_equal(lp_text_normalise(&t, "\xEF\xBC\x90\xEF\xBC\x91", 4), 0);
+	assert_int_equal(t.len, 2);
+	assert_int_equal(t.s[0], '0');
+	assert_int_equal(t.cp_of[2], 2);
+	lp_text_free(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ascii_unchanged),
+		cmocka_unit_test(test_full_width),
+		cmocka_unit_test(test_other_digits),
+		cmocka_unit_test(test_invisible_removed),
+		cmocka_unit_test(test_spaces_and_dashes),
+		cmocka_unit_test(test_multibyte_offsets),
+		cmocka_unit_test(test_reuse_and_empty),
+		cmocka_unit_test(test_malformed_is_safe),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
