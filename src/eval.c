@@ -244,7 +244,7 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 {
 	const lp_policy *p = st->p;
 	const lp_rule *rule = &p->rules[ri];
-	char evidence[512] = "";
+	char evidence[512];
 	size_t i;
 
 	if (n == 0 || o == LP_OUTCOME_NONE)
@@ -258,6 +258,7 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 	if (!st->d)
 		return;
 	/* A short description of the evidence, for explanations. */
+	evidence[0] = '\0';
 	for (i = 0; i < n && strlen(evidence) < sizeof(evidence) - 100; i++) {
 		char one[256];
 

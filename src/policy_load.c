@@ -1110,6 +1110,17 @@ static void free_rule(lp_rule *r)
 	lp_free(r->otherwise_explain);
 }
 
+static void free_named(lp_named *arr, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		lp_free(arr[i].id);
+		lp_free(arr[i].description);
+	}
+	lp_free(arr);
+}
+
 void lp_policy_free(lp_policy *p)
 {
 	size_t i, k;
@@ -1123,11 +1134,7 @@ void lp_policy_free(lp_policy *p)
 	for (i = 0; i < p->kind_count; i++)
 		lp_free(p->kinds[i]);
 	lp_free(p->kinds);
-	for (i = 0; i < p->signal_count; i++) {
-		lp_free(p->signals[i].id);
-		lp_free(p->signals[i].description);
-	}
-	lp_free(p->signals);
+	free_named(p->signals, p->signal_count);
 	for (i = 0; i < p->category_count; i++) {
 		lp_free(p->categories[i].id);
 		lp_free(p->categories[i].description);
@@ -1156,16 +1163,8 @@ void lp_policy_free(lp_policy *p)
 		lp_free(p->lists[i].description);
 	}
 	lp_free(p->lists);
-	for (i = 0; i < p->referral_count; i++) {
-		lp_free(p->referrals[i].id);
-		lp_free(p->referrals[i].description);
-	}
-	lp_free(p->referrals);
-	for (i = 0; i < p->action_count; i++) {
-		lp_free(p->actions[i].id);
-		lp_free(p->actions[i].description);
-	}
-	lp_free(p->actions);
+	free_named(p->referrals, p->referral_count);
+	free_named(p->actions, p->action_count);
 	for (i = 0; i < p->exception_count; i++) {
 		lp_free(p->exceptions[i].id);
 		lp_free(p->exceptions[i].reason);

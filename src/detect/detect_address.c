@@ -495,31 +495,15 @@ static size_t try_address(const char *s, size_t len, size_t i)
 	return end;
 }
 
+static int address_can_start(const char *s, size_t len, size_t i)
+{
+	(void)len;
+	return lp_is_digit((unsigned char)s[i]) && !lp_word_before(s, i);
+}
+
+static int in_word(unsigned char c) { return lp_is_alnum(c); }
+
 int lp_detect_street_address(const lp_text *text, lp_spans *out)
 {
-	const char *s = text->s;
-	size_t len = text->len, i = 0;
-
-	while (i < len) {
-		size_t u = lp_url_end(s, len, i), end;
-
-		if (u) {
-			i = u;
-			continue;
-		}
-		if (!lp_is_digit((unsigned char)s[i]) || lp_word_before(s, i)) {
-			i++;
-			continue;
-		}
-		end = try_address(s, len, i);
-		if (end) {
-			if (lp_spans_push(out, i, end))
-				return -1;
-			i = end;
-		} else {
-			while (i < len && lp_is_alnum((unsigned char)s[i]))
-				i++;
-		}
-	}
-	return 0;
+	return lp_scan_tokens(text, out, address_can_start, try_address, in_word);
 }

@@ -112,31 +112,15 @@ static size_t try_iban(const char *s, size_t len, size_t i)
 	return mod97_ok(v, n) ? j : 0;
 }
 
+static int iban_can_start(const char *s, size_t len, size_t i)
+{
+	(void)len;
+	return lp_is_alpha((unsigned char)s[i]) && !lp_word_before(s, i);
+}
+
+static int in_word(unsigned char c) { return lp_is_alnum(c); }
+
 int lp_detect_iban(const lp_text *text, lp_spans *out)
 {
-	const char *s = text->s;
-	size_t len = text->len, i = 0;
-
-	while (i < len) {
-		size_t u = lp_url_end(s, len, i), end;
-
-		if (u) {
-			i = u;
-			continue;
-		}
-		if (!lp_is_alpha((unsigned char)s[i]) || lp_word_before(s, i)) {
-			i++;
-			continue;
-		}
-		end = try_iban(s, len, i);
-		if (end) {
-			if (lp_spans_push(out, i, end))
-				return -1;
-			i = end;
-		} else {
-			while (i < len && lp_is_alnum((unsigned char)s[i]))
-				i++;
-		}
-	}
-	return 0;
+	return lp_scan_tokens(text, out, iban_can_start, try_iban, in_word);
 }

@@ -77,34 +77,17 @@ static size_t try_ssn(const char *s, size_t len, size_t i)
 	return valid(d) ? j : 0;
 }
 
+static int ssn_can_start(const char *s, size_t len, size_t i)
+{
+	return lp_is_digit((unsigned char)s[i]) && lp_num_start_ok(s, len, i) &&
+	       /* not the tail of a spaced or dashed number: 1 123 45 6789 */
+	       !(i >= 2 && (s[i - 1] == ' ' || s[i - 1] == '-') &&
+	         lp_is_digit((unsigned char)s[i - 2]));
+}
+
+static int in_number(unsigned char c) { return lp_is_digit(c); }
+
 int lp_detect_us_ssn(const lp_text *text, lp_spans *out)
 {
-	const char *s = text->s;
-	size_t len = text->len, i = 0;
-
-	while (i < len) {
-		size_t u = lp_url_end(s, len, i), end;
-
-		if (u) {
-			i = u;
-			continue;
-		}
-		if (!lp_is_digit((unsigned char)s[i]) || !lp_num_start_ok(s, len, i) ||
-		    /* the tail of a spaced or dashed number: 1 123 45 6789 */
-		    (i >= 2 && (s[i - 1] == ' ' || s[i - 1] == '-') &&
-		     lp_is_digit((unsigned char)s[i - 2]))) {
-			i++;
-			continue;
-		}
-		end = try_ssn(s, len, i);
-		if (end) {
-			if (lp_spans_push(out, i, end))
-				return -1;
-			i = end;
-		} else {
-			while (i < len && lp_is_digit((unsigned char)s[i]))
-				i++;
-		}
-	}
-	return 0;
+	return lp_scan_tokens(text, out, ssn_can_start, try_ssn, in_number);
 }

@@ -231,3 +231,35 @@ size_t lp_url_end(const char *s, size_t len, size_t pos)
 		;
 	return e;
 }
+
+int lp_scan_tokens(const lp_text *text, lp_spans *out,
+                   int (*can_start)(const char *s, size_t len, size_t i),
+                   size_t (*try_at)(const char *s, size_t len, size_t i),
+                   int (*in_token)(unsigned char c))
+{
+	const char *s = text->s;
+	size_t len = text->len, i = 0;
+
+	while (i < len) {
+		size_t u = lp_url_end(s, len, i), end;
+
+		if (u) {
+			i = u;
+			continue;
+		}
+		if (!can_start(s, len, i)) {
+			i++;
+			continue;
+		}
+		end = try_at(s, len, i);
+		if (end) {
+			if (lp_spans_push(out, i, end))
+				return -1;
+			i = end;
+		} else {
+			while (i < len && in_token((unsigned char)s[i]))
+				i++;
+		}
+	}
+	return 0;
+}

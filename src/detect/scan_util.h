@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "detect.h"
+
 static inline int lp_is_digit(int c) { return c >= '0' && c <= '9'; }
 static inline int lp_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
 static inline int lp_is_lower(int c) { return c >= 'a' && c <= 'z'; }
@@ -89,5 +91,17 @@ int lp_context_before(const char *s, size_t pos, size_t window,
 /* When a URL (http://, https://, www.) starts at pos, the offset one past
  * its end (the next white space); otherwise 0. */
 size_t lp_url_end(const char *s, size_t len, size_t pos);
+
+/*
+ * The scan loop that token detectors share: skips URLs, offers each
+ * position where can_start() allows a candidate to try_at(), records a
+ * match and resumes after it, or else skips the rest of the token (the
+ * bytes for which in_token() holds). Returns 0, or -1 when a span cannot
+ * be recorded.
+ */
+int lp_scan_tokens(const lp_text *text, lp_spans *out,
+                   int (*can_start)(const char *s, size_t len, size_t i),
+                   size_t (*try_at)(const char *s, size_t len, size_t i),
+                   int (*in_token)(unsigned char c));
 
 #endif
