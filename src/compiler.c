@@ -81,6 +81,7 @@ int lp_compiler_add_buffer(lp_compiler *c, const char *name, const char *yaml,
                            size_t len)
 {
 	source *s;
+	const char *base;
 	int rc;
 
 	if (!c || !name || (!yaml && len))
@@ -93,7 +94,10 @@ int lp_compiler_add_buffer(lp_compiler *c, const char *name, const char *yaml,
 	if (!s->name)
 		return LP_ENOMEM;
 	c->count++;
-	hash_bytes(&c->hash, name, strlen(name) + 1);
+	/* The file's own name counts, not the directory it was loaded from:
+	 * the same files give the same revision wherever they are. */
+	base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+	hash_bytes(&c->hash, base, strlen(base) + 1);
 	hash_bytes(&c->hash, yaml, len);
 	rc = lp_yaml_parse(&s->root, s->name, yaml ? yaml : "", len, &c->sink);
 	if (rc != LP_OK)

@@ -208,7 +208,8 @@ static void note_exception(eval_state *st, int rule, int exception,
 {
 	lp_decision *d = st->d;
 	const lp_policy *p = st->p;
-	size_t i, cap = d->exception_count;
+	size_t i, len, cap = d->exception_count;
+	const char *reason;
 
 	for (i = 0; i < d->exception_count; i++)
 		if (d->exceptions[i].rule == rule &&
@@ -221,12 +222,15 @@ static void note_exception(eval_state *st, int rule, int exception,
 	}
 	d->exceptions[d->exception_count].rule = rule;
 	d->exceptions[d->exception_count++].exception = exception;
-	explain(st, "Rule %s does not apply%s%s: exception %s applies%s%s.",
+	reason = p->exceptions[exception].reason;
+	len = reason ? strlen(reason) : 0;
+	/* Reasons are sentences; do not end the line with a second stop. */
+	while (len && (reason[len - 1] == '.' || reason[len - 1] == ' '))
+		len--;
+	explain(st, "Rule %s does not apply%s%s: exception %s applies%s%.*s.",
 	        p->rules[rule].id, what ? " to " : "", what ? what : "",
-	        p->exceptions[exception].id,
-	        p->exceptions[exception].reason ? " - " : "",
-	        p->exceptions[exception].reason ? p->exceptions[exception].reason
-	                                        : "");
+	        p->exceptions[exception].id, len ? " - " : "", (int)len,
+	        reason ? reason : "");
 }
 
 /* ---- rules -------------------------------------------------------------------- */

@@ -282,7 +282,7 @@ static int claim_id(loader *L, idset *s, const char *id, const lp_ynode *e,
 		return -1;
 	}
 	s->ids[s->n] = id;
-	s->at[s->n++] = e;
+	s->at[s->n++] = lp_ymap_get(e, "id");
 	return 0;
 }
 
@@ -762,8 +762,9 @@ static void on_exception(loader *L, const lp_ynode *e, const char *id)
 		    "applies%s", id, "");
 		return;
 	}
-	if (compile_cond(L, e, "when", &when) != 0)
-		return;
+	/* Kept even when its condition has an error, so that the rules that
+	 * use it do not add a second, misleading "undefined" error. */
+	compile_cond(L, e, "when", &when);
 	if (track(L, &L->exception_src, &L->exception_src_cap,
 	          L->p->exception_count, e) != 0 ||
 	    !(x = push(L, &L->p->exceptions, &L->p->exception_count, sizeof(*x),

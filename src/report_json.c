@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "json_scan.h"
 #include "policy_internal.h"
 #include "report.h"
 
@@ -24,47 +25,6 @@
 /* Rejects the report for field; fmt's first %s is the field's path. */
 #define invalid(err, field, fmt, ...) \
 	lp_error_set((err), LP_EINVALID, (field), fmt, (field), __VA_ARGS__)
-
-/* Checks the raw text: UTF-8, no \u0000, nesting within the limit; sets
- * *truncated when the text ends inside a string, object or array. */
-static int prescan(const char *json, size_t len, int *truncated,
-                   lp_error *err)
-{
-	size_t i, depth = 0;
-	int in_string = 0;
-
-	if (!lp_utf8_valid(json, len))
-		return lp_error_set(err, LP_EINVALID, "",
-		                    "report: not valid UTF-8 (or holds a NUL byte)");
-	for (i = 0; i < len; i++) {
-		char c = json[i];
-
-		if (in_string) {
-			if (c == '\\') {
-				if (i + 5 < len && json[i + 1] == 'u' &&
-				    memcmp(json + i + 2, "0000", 4) == 0)
-					return lp_error_set(err, LP_EINVALID, "",
-					                    "report: a string holds \\u0000 "
-					                    "(at byte %zu)", i);
-				i++;
-			} else if (c == '"') {
-				in_string = 0;
-			}
-		} else if (c == '"') {
-			in_string = 1;
-		} else if (c == '{' || c == '[') {
-			if (++depth > LP_MAX_JSON_DEPTH)
-				return lp_error_set(err, LP_ELIMIT, "",
-				                    "report: nested deeper than %d levels",
-				                    LP_MAX_JSON_DEPTH);
-		} else if (c == '}' || c == ']') {
-			if (depth)
-				depth--;
-		}
-	}
-	*truncated = in_string || depth > 0;
-	return LP_OK;
-}
 
 static int compare_keys(const void *a, const void *b)
 {
@@ -110,9 +70,12 @@ static int check_duplicates(const cJSON *node, const char *path, lp_error *err)
 		for (i = 1; i < n && rc == LP_OK; i++) {
 			if (strcmp(keys[i]->string, keys[i - 1]->string) != 0)
 				continue;
-			rc = lp_error_set(err, LP_EINVALID, path,
-			                  "%s%s%.64s: duplicated key", path,
-			                  *path ? "." : "", keys[i]->string);
+			char field[128];
+
+			snprintf(field, sizeof(field), "%s%s%.64s", path,
+			         *path ? "." : "", keys[i]->string);
+			rc = lp_error_set(err, LP_EINVALID, field,
+			                  "%s: duplicated key", field);
 		}
 		if (keys != small)
 			cJSON_free(keys);
@@ -161,7 +124,8 @@ static int get_object(const cJSON *parent, const char *key, const cJSON **out,
 	return 0;
 }
 
-static int read_id(lp_rdata *r, const cJSON *id, lp_error *err)
+static int read_id(lp_rdata *r, const cJSON *id, const lp_json_scan *scan,
+                   lp_error *err)
 {
 	if (!id)
 		return LP_OK;
@@ -174,9 +138,17 @@ static int read_id(lp_rdata *r, const cJSON *id, lp_error *err)
 	if (!cJSON_IsNumber(id) || !isfinite(id->valuedouble) ||
 	    floor(id->valuedouble) != id->valuedouble)
 		return invalid(err, "id", "%s: expected string or integer%s", "");
-	if (fabs(id->valuedouble) >= EXACT_INT_LIMIT)
+	/* 2^53 itself is exact, but so does 2^53 + 1 parse: look at the
+	 * digits as written. */
+	if (fabs(id->valuedouble) > EXACT_INT_LIMIT ||
+	    (fabs(id->valuedouble) == EXACT_INT_LIMIT &&
+	     !(scan->id_token &&
+	       ((scan->id_len == 16 &&
+	         memcmp(scan->id_token, "9007199254740992", 16) == 0) ||
+	        (scan->id_len == 17 &&
+	         memcmp(scan->id_token, "-9007199254740992", 17) == 0)))))
 		return invalid(err, "id",
-		               "%s: integer ids of 2^53 or more cannot be echoed "
+		               "%s: integer ids beyond 2^53 cannot be echoed "
 		               "exactly; send the id as a string%s", "");
 	r->id_kind = LP_ID_NUMBER;
 	snprintf(r->id_number, sizeof(r->id_number), "%.0f", id->valuedouble);
@@ -385,8 +357,9 @@ int lp_rdata_from_json(lp_rdata *r, cJSON **tree, const lp_policy *p,
 	static const char *const objects[] = {"subject", "author", "context"};
 	const char *end = NULL;
 	cJSON *root;
+	lp_json_scan scan;
 	size_t i;
-	int rc, truncated = 0;
+	int rc;
 
 	*tree = NULL;
 	memset(r, 0, sizeof(*r));
@@ -396,10 +369,10 @@ int lp_rdata_from_json(lp_rdata *r, cJSON **tree, const lp_policy *p,
 		return lp_error_set(err, LP_ELIMIT, "",
 		                    "report: %zu bytes; at most %d allowed", len,
 		                    LP_MAX_REPORT_BYTES);
-	if ((rc = prescan(json, len, &truncated, err)) != LP_OK)
+	if ((rc = lp_json_prescan(&scan, json, len, err)) != LP_OK)
 		return rc;
 	root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-	if (!root && truncated)
+	if (!root && scan.truncated)
 		return lp_error_set(err, LP_EINVALID, "",
 		                    "report: truncated JSON (the input ends inside "
 		                    "a value)");
@@ -423,7 +396,7 @@ int lp_rdata_from_json(lp_rdata *r, cJSON **tree, const lp_policy *p,
 		                    "report: expected a JSON object");
 	if ((rc = check_duplicates(root, "", err)) != LP_OK ||
 	    (rc = check_case(root, "report", top, 6, err)) != LP_OK ||
-	    (rc = read_id(r, get(root, "id"), err)) != LP_OK ||
+	    (rc = read_id(r, get(root, "id"), &scan, err)) != LP_OK ||
 	    (rc = read_content(r, p, root, err)) != LP_OK ||
 	    (rc = read_reporter(r, root, err)) != LP_OK)
 		return rc;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "json_scan.h"
 
 typedef enum format { FMT_AUTO, FMT_OBJECT, FMT_ARRAY, FMT_LINES } format;
 
@@ -53,42 +54,6 @@ static const char *skip_ws(const char *s, const char *end)
 	while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
 		s++;
 	return s;
-}
-
-/*
- * Finds where the JSON value starting at s ends, without parsing it: only
- * strings and bracket depth are tracked, so that a batch can be cut into
- * records in one pass and each record parsed on its own. Returns the end,
- * or NULL when the input ends inside the value.
- */
-static const char *value_end(const char *s, const char *end)
-{
-	size_t depth = 0;
-	int in_string = 0;
-
-	if (s < end && *s != '{' && *s != '[' && *s != '"') {
-		while (s < end && !strchr(",]}\n\r\t ", *s))
-			s++;
-		return s;
-	}
-	for (; s < end; s++) {
-		if (in_string) {
-			if (*s == '\\')
-				s++;
-			else if (*s == '"')
-				in_string = 0;
-			if (!in_string && depth == 0)
-				return s + 1;
-			continue;
-		}
-		if (*s == '"')
-			in_string = 1;
-		else if (*s == '{' || *s == '[')
-			depth++;
-		else if ((*s == '}' || *s == ']') && --depth == 0)
-			return s + 1;
-	}
-	return NULL;
 }
 
 /* The id of a record that failed, when it can still be read. */
@@ -202,7 +167,7 @@ static void evaluate_array(run *r, const char *s, const char *end)
 	if (s < end && *s == ']')
 		return;
 	while (s < end) {
-		const char *v = value_end(s, end);
+		const char *v = lp_json_value_end(s, end);
 		cli_record rec = {s, v ? (size_t)(v - s) : (size_t)(end - s), 0, NULL};
 
 		if (!v) {
@@ -237,7 +202,7 @@ static format detect_format(const char *s, const char *end)
 		return FMT_ARRAY;
 	if (s >= end || *s != '{')
 		return FMT_LINES;
-	v = value_end(s, end);
+	v = lp_json_value_end(s, end);
 	return v && skip_ws(v, end) == end ? FMT_OBJECT : FMT_LINES;
 }
 

@@ -169,11 +169,11 @@ static void test_duplicate_ids(void **state)
 	                               "  - {id: e, when: context.harass, reason: r}\n"
 	                               "  - {id: e, when: context.harass, reason: r}\n"),
 	                "test.yaml:13:10: error: duplicate exception id 'e' (first "
-	                "defined at test.yaml:12:5) [duplicate-id]");
+	                "defined at test.yaml:12:10) [duplicate-id]");
 	/* Across files of one policy. */
 	assert_contains(tu_diagnostics_files(names, files, 2),
 	                "b.yaml:2:10: error: duplicate rule id 'r1' (first defined "
-	                "at a.yaml:12:5) [duplicate-id]");
+	                "at a.yaml:12:10) [duplicate-id]");
 	/* Labels share their namespace with categories. */
 	assert_contains(tu_diagnostics(HEAD
 	                               "labels:\n"

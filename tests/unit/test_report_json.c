@@ -95,6 +95,10 @@ static void test_numbers(void **state)
 	       "id: expected string or integer");
 	reject("{" ROLE ",\"id\":9007199254740993}", LP_EINVALID,
 	       "send the id as a string");
+	reject("{" ROLE ",\"id\":-9007199254740993}", LP_EINVALID,
+	       "send the id as a string");
+	/* 9007199254740993 parses to 2^53 as well: only the digits tell. */
+	reject("{" ROLE ",\"id\":9007199254740993.0}", LP_EINVALID, "id:");
 	reject("{" ROLE ",\"id\":true}", LP_EINVALID, "id: expected string");
 }
 
@@ -105,6 +109,10 @@ static void test_ids_are_echoed(void **state)
 	                "{\"id\":\"r-1\",");
 	assert_contains(tu_eval_json(policy, "{\"id\":9007199254740991," ROLE "}"),
 	                "{\"id\":9007199254740991,");
+	assert_contains(tu_eval_json(policy, "{\"id\":9007199254740992," ROLE "}"),
+	                "{\"id\":9007199254740992,");
+	assert_contains(tu_eval_json(policy, "{" ROLE ",\"id\":-9007199254740992}"),
+	                "{\"id\":-9007199254740992,");
 	assert_contains(tu_eval_json(policy, "{\"id\":-42," ROLE "}"),
 	                "{\"id\":-42,");
 	assert_contains(tu_eval_json(policy, "{\"id\":\"\\u00e9\\\"q\"," ROLE "}"),
@@ -118,14 +126,23 @@ static void test_hazards(void **state)
 	(void)state;
 	/* cJSON would cut the text at the NUL: refuse instead of half-reading. */
 	reject("{" ROLE ",\"content\":{\"text\":\"a\\u0000 555-123-4567\"}}",
-	       LP_EINVALID, "\\u0000");
+	       LP_EINVALID, "content.text: holds \\u0000");
+	reject("{" ROLE ",\"content\":{\"media\":[{\"type\":\"image\"},"
+	       "{\"type\":\"im\\u0000age\"}]}}",
+	       LP_EINVALID, "content.media[1].type: holds \\u0000");
+	/* An escaped backslash before u0000 is not a NUL. */
+	assert_verdict(policy, "{" ROLE ",\"content\":{\"text\":\"a\\\\u0000\"}}",
+	               "no_violation");
 	reject("{" ROLE ",\"content\":{\"text\":\"caf\xe9\"}}", LP_EINVALID,
-	       "not valid UTF-8");
+	       "content.text: not valid UTF-8");
+	reject("{" ROLE ",\"context\":{\"re\xffgion\":\"SE\"}}", LP_EINVALID,
+	       "context: not valid UTF-8");
 	reject("{" ROLE ",\"content\":{\"text\":\"\xed\xa0\x80\"}}", LP_EINVALID,
 	       "not valid UTF-8");
 	reject("{" ROLE ",\"content\":{\"text\":\"\xc0\xaf\"}}", LP_EINVALID,
 	       "not valid UTF-8");
 	reject("{" ROLE "," ROLE "}", LP_EINVALID, "reporter: duplicated key");
+	reject("{\"id\":1,\"id\":2," ROLE "}", LP_EINVALID, "id: duplicated key");
 	reject("{" ROLE ",\"subject\":{\"consented\":true,\"consented\":false}}",
 	       LP_EINVALID, "subject.consented: duplicated key");
 	reject("{" ROLE ",\"subject\":{\"Public_Figure\":true}}", LP_EINVALID,

@@ -1,0 +1,35 @@
+/*
+ * json_scan.h - one pass over raw JSON bytes, before (or instead of) a
+ * parse.
+ *
+ * cJSON decodes "\u0000" into a NUL that silently cuts a string short,
+ * and keeps no trace of where a value stood. Scanning the raw text first
+ * lets the report parser refuse such input and name the field at fault,
+ * and lets a batch be cut into records without parsing them.
+ */
+#ifndef LP_JSON_SCAN_H
+#define LP_JSON_SCAN_H
+
+#include <stddef.h>
+
+#include "libpolicy.h"
+
+typedef struct lp_json_scan {
+	int truncated;        /* the text ends inside a string, object or array */
+	const char *id_token; /* raw text of a top-level numeric "id", or NULL */
+	size_t id_len;
+} lp_json_scan;
+
+/*
+ * Checks json: valid UTF-8, no \u0000 in any string, nesting within
+ * LP_MAX_JSON_DEPTH. Errors name the field path ("content.text: ...").
+ * Returns LP_OK, LP_EINVALID or LP_ELIMIT (err says why).
+ */
+int lp_json_prescan(lp_json_scan *out, const char *json, size_t len,
+                    lp_error *err);
+
+/* Where the JSON value starting at s ends (one past it), tracking only
+ * strings and bracket depth; NULL when the text ends inside the value. */
+const char *lp_json_value_end(const char *s, const char *end);
+
+#endif

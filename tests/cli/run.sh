@@ -1,0 +1,567 @@
+#!/usr/bin/env bash
+# tests/cli/run.sh - golden-output and behaviour tests of policyctl, run
+# through the real binary.
+#
+#   tests/cli/run.sh POLICYCTL [SECTION...]
+#
+# SECTION is one or more of: evaluate batch determinism validate test help
+# (default: all). Prints "ok - ..." / "not ok - ..." per check and ends with
+# "N passed, M failed"; exits 1 when any check failed, 2 on a usage error.
+#
+# Goldens: tests/cli/golden/evaluate/*.json (one per tests/examples/*.json)
+# and tests/cli/golden/batch/*. A golden holds the exact output of policyctl
+# except that the policy revision is written @REVISION@ (the revision is a
+# digest of the embedded policy and changes with any edit of rules/default;
+# the checks compare it separately against `policyctl --version`). To
+# regenerate the goldens after an intended change of output, run
+#   UPDATE_GOLDEN=1 tests/cli/run.sh path/to/policyctl evaluate batch
+# and review the diff (git diff tests/cli/golden) before committing.
+set -euo pipefail
+
+if [ $# -lt 1 ]; then
+	echo "usage: $0 POLICYCTL [evaluate|batch|determinism|validate|test|help]..." >&2
+	exit 2
+fi
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+policyctl=$1
+shift
+case $policyctl in
+/*) ;;
+*) policyctl=$(cd "$(dirname "$policyctl")" && pwd)/$(basename "$policyctl") ;;
+esac
+if [ ! -x "$policyctl" ]; then
+	echo "$0: $policyctl is not an executable" >&2
+	exit 2
+fi
+sections=${*:-evaluate batch determinism validate test help}
+update=${UPDATE_GOLDEN:-0}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lp-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+passed=0
+failed=0
+
+pass() {
+	passed=$((passed + 1))
+	echo "ok - $1"
+}
+
+# fail DESCRIPTION [DETAIL...]: details are printed indented with '#'.
+fail() {
+	local desc=$1
+	shift
+	failed=$((failed + 1))
+	echo "not ok - $desc"
+	local line
+	for line in "$@"; do
+		printf '%s\n' "$line" | sed 's/^/#   /'
+	done
+}
+
+# run ARGS...: runs policyctl; stdout in $tmp/out, stderr in $tmp/err, the
+# exit status in $status. Never aborts the script.
+status=0
+run() {
+	status=0
+	"$policyctl" "$@" >"$tmp/out" 2>"$tmp/err" || status=$?
+}
+
+# expect_status DESCRIPTION WANT: checks $status of the last run.
+expect_status() {
+	if [ "$status" -eq "$2" ]; then
+		pass "$1 (exit $2)"
+	else
+		fail "$1 (exit $2)" "got exit status $status" "stderr: $(head -c 600 "$tmp/err")"
+	fi
+}
+
+# expect_contains DESCRIPTION FILE STRING: FILE holds STRING literally.
+expect_contains() {
+	if grep -qF -- "$3" "$2"; then
+		pass "$1"
+	else
+		fail "$1" "expected to find: $3" "in $(basename "$2"):" "$(head -c 1500 "$2")"
+	fi
+}
+
+# expect_empty DESCRIPTION FILE
+expect_empty() {
+	if [ ! -s "$2" ]; then
+		pass "$1"
+	else
+		fail "$1" "expected no output, got:" "$(head -c 600 "$2")"
+	fi
+}
+
+# The revision of the embedded policy, as policyctl --version gives it.
+revision=$("$policyctl" --version | sed -n 's/.*(revision \([0-9a-f]*\)).*/\1/p')
+
+# golden DESCRIPTION ACTUAL GOLDEN: ACTUAL must equal GOLDEN byte for byte
+# once @REVISION@ in GOLDEN is replaced by the revision of the policy.
+golden() {
+	local desc=$1 actual=$2 gold=$3
+	if [ "$update" = 1 ]; then
+		mkdir -p "$(dirname "$gold")"
+		if [ -n "$revision" ]; then
+			sed "s/\"revision\":\"$revision\"/\"revision\":\"@REVISION@\"/g; s/\"revision\": \"$revision\"/\"revision\": \"@REVISION@\"/g" \
+				"$actual" >"$gold"
+		else
+			cp "$actual" "$gold"
+		fi
+		pass "$desc (golden ${gold#"$root"/} updated)"
+		return
+	fi
+	if [ ! -f "$gold" ]; then
+		fail "$desc" "missing golden ${gold#"$root"/}; run with UPDATE_GOLDEN=1 to create it"
+		return
+	fi
+	sed "s/@REVISION@/$revision/g" "$gold" >"$tmp/expected"
+	if cmp -s "$tmp/expected" "$actual"; then
+		pass "$desc"
+	else
+		fail "$desc" "output differs from ${gold#"$root"/} ($(cmp "$tmp/expected" "$actual" 2>&1 | sed 's/^.*: //' | head -n 1)); - expected, + got:" \
+			"$(diff -u "$tmp/expected" "$actual" | tail -n +3 | head -60)"
+	fi
+}
+
+# lines FILE: the number of lines of FILE (a last line without newline counts).
+lines() {
+	awk 'END { print NR }' "$1"
+}
+
+# ids FILE: the "id" of each output line, in order (the first key of every
+# decision and error record).
+ids() {
+	sed -n 's/^{"id":\("[^"]*"\|[0-9-]*\|null\),.*/\1/p' "$1"
+}
+
+# ---------------------------------------------------------------------------
+section_evaluate() {
+	local ex name n=0 want
+	if [[ $revision =~ ^[0-9a-f]{16}$ ]]; then
+		pass "policyctl --version gives the embedded policy's revision ($revision)"
+	else
+		fail "policyctl --version gives the embedded policy's revision" \
+			"got: $("$policyctl" --version 2>&1)"
+	fi
+	for ex in "$root"/tests/examples/*.json; do
+		[ -e "$ex" ] || continue
+		n=$((n + 1))
+		name=$(basename "$ex" .json)
+		run evaluate "$ex"
+		expect_status "evaluate examples/$name.json" 0
+		if [ "$(lines "$tmp/out")" -eq 1 ]; then
+			pass "examples/$name.json: one compact line when stdout is not a terminal"
+		else
+			fail "examples/$name.json: one compact line when stdout is not a terminal" \
+				"got $(lines "$tmp/out") lines"
+		fi
+		golden "examples/$name.json matches golden" "$tmp/out" "$here/golden/evaluate/$name.json"
+		# The verdict is also asserted on its own, so that a regenerated
+		# golden cannot quietly enshrine a wrong decision.
+		want=$(sed -n "s/^${name}[[:space:]]\{1,\}//p" "$here/cases/verdicts.txt")
+		if [ -z "$want" ]; then
+			fail "examples/$name.json: expected verdict listed in cases/verdicts.txt"
+		else
+			expect_contains "examples/$name.json: $want" "$tmp/out" "$want"
+		fi
+	done
+	if [ "$n" -ge 8 ]; then
+		pass "found $n example reports in tests/examples"
+	else
+		fail "found at least 8 example reports in tests/examples" "found $n"
+	fi
+
+	run evaluate "$root/tests/examples/address.json"
+	expect_contains "the decision names the policy revision of --version" "$tmp/out" \
+		"\"policy\":{\"name\":\"private-information-and-media\",\"version\":\"2021-11-30\",\"revision\":\"$revision\"}"
+	if grep -qE 'Elm Street|1428 Elm' "$tmp/out"; then
+		fail "address.json: the address is masked in evidence and explanation" "$(cat "$tmp/out")"
+	else
+		pass "address.json: the address is masked in evidence and explanation"
+	fi
+
+	run evaluate --pretty "$root/tests/examples/address.json"
+	expect_status "evaluate --pretty" 0
+	golden "evaluate --pretty examples/address.json matches golden" "$tmp/out" \
+		"$here/golden/evaluate/address.pretty.json"
+
+	cp "$root/tests/examples/address.json" "$tmp/address.json"
+	run evaluate "$tmp/address.json"
+	cp "$tmp/out" "$tmp/from-file"
+	status=0
+	"$policyctl" evaluate <"$root/tests/examples/address.json" >"$tmp/out" 2>"$tmp/err" || status=$?
+	if [ "$status" -eq 0 ] && cmp -s "$tmp/out" "$tmp/from-file"; then
+		pass "evaluate from standard input gives the same decision as from a file"
+	else
+		fail "evaluate from standard input gives the same decision as from a file" \
+			"exit $status" "$(diff "$tmp/from-file" "$tmp/out" | head -10)"
+	fi
+	status=0
+	"$policyctl" evaluate - <"$root/tests/examples/address.json" >"$tmp/out" 2>"$tmp/err" || status=$?
+	if [ "$status" -eq 0 ] && cmp -s "$tmp/out" "$tmp/from-file"; then
+		pass "evaluate - reads standard input"
+	else
+		fail "evaluate - reads standard input" "exit $status" "$(head -c 300 "$tmp/err")"
+	fi
+
+	run evaluate --policy "$root/rules/default" "$root/tests/examples/address.json"
+	sed 's/"revision":"[0-9a-f]*"/"revision":"R"/' "$tmp/out" >"$tmp/a"
+	sed 's/"revision":"[0-9a-f]*"/"revision":"R"/' "$tmp/from-file" >"$tmp/b"
+	if [ "$status" -eq 0 ] && cmp -s "$tmp/a" "$tmp/b"; then
+		pass "--policy rules/default decides like the embedded policy"
+	else
+		fail "--policy rules/default decides like the embedded policy" "exit $status" \
+			"$(diff "$tmp/b" "$tmp/a" | head -10)"
+	fi
+}
+
+# ---------------------------------------------------------------------------
+section_batch() {
+	local b="$here/cases/batch" g="$here/golden/batch"
+
+	# A JSON array in, a JSON array out.
+	run evaluate "$b/array.json"
+	expect_status "array.json: all records valid" 0
+	golden "array.json matches golden" "$tmp/out" "$g/array.out"
+	if jq_like_array "$tmp/out" 4; then
+		pass "array.json: a JSON array of 4 decisions comes out"
+	else
+		fail "array.json: a JSON array of 4 decisions comes out" "$(head -c 400 "$tmp/out")"
+	fi
+	expect_contains "array.json: a record without id gets its record number as id" \
+		"$tmp/out" '{"id":2,"verdict":"violation"'
+	expect_contains "array.json: an integer id is echoed as an integer" \
+		"$tmp/out" '{"id":42,"verdict":"no_violation"'
+
+	# An array with invalid records in the middle.
+	run evaluate "$b/array-invalid.json"
+	expect_status "array-invalid.json: some records invalid" 1
+	golden "array-invalid.json matches golden" "$tmp/out" "$g/array-invalid.out"
+	if jq_like_array "$tmp/out" 4; then
+		pass "array-invalid.json: 4 records in, 4 results out"
+	else
+		fail "array-invalid.json: 4 records in, 4 results out" "$(head -c 400 "$tmp/out")"
+	fi
+	expect_contains "array-invalid.json: error record in place, naming the field" "$tmp/out" \
+		'{"id":"ai-2","record":2,"error":{"code":"invalid_field","message":"subject.public_figure: expected boolean"}}'
+	expect_contains "array-invalid.json: unknown reporter.role is an error naming the field" "$tmp/out" \
+		'{"id":"ai-3","record":3,"error":{"code":"invalid_field","message":"reporter.role: '
+	if [ "$(ids "$tmp/out" | tr '\n' ' ')" = '"ai-1" "ai-2" "ai-3" "ai-4" ' ]; then
+		pass "array-invalid.json: results in input order"
+	else
+		fail "array-invalid.json: results in input order" "ids: $(ids "$tmp/out" | tr '\n' ' ')"
+	fi
+
+	# JSON Lines with blank lines and an invalid record in the middle.
+	run evaluate "$b/mixed.jsonl"
+	expect_status "mixed.jsonl: an invalid record" 1
+	golden "mixed.jsonl matches golden" "$tmp/out" "$g/mixed.out"
+	local nin nout
+	nin=$(grep -c '[^[:space:]]' "$b/mixed.jsonl")
+	nout=$(lines "$tmp/out")
+	if [ "$nin" -eq 5 ] && [ "$nout" -eq "$nin" ]; then
+		pass "mixed.jsonl: blank lines skipped, $nin records in, $nout results out"
+	else
+		fail "mixed.jsonl: blank lines skipped, N records in, N results out" "in $nin, out $nout"
+	fi
+	expect_contains "mixed.jsonl: error record with record and line, naming the field" "$tmp/out" \
+		'{"id":"b-3","record":3,"line":5,"error":{"code":"invalid_field","message":"subject.public_figure: expected boolean"}}'
+	if [ "$(ids "$tmp/out" | tr '\n' ' ')" = '"b-1" "b-2" "b-3" "b-4" 5 ' ]; then
+		pass "mixed.jsonl: results in input order, record number as the missing id"
+	else
+		fail "mixed.jsonl: results in input order, record number as the missing id" \
+			"ids: $(ids "$tmp/out" | tr '\n' ' ')"
+	fi
+	if head -c 1 "$tmp/out" | grep -q '{' && ! grep -q '^\[' "$tmp/out"; then
+		pass "mixed.jsonl: JSON Lines in, JSON Lines out"
+	else
+		fail "mixed.jsonl: JSON Lines in, JSON Lines out" "$(head -c 200 "$tmp/out")"
+	fi
+
+	# A truncated last line is an error record, not a crash or a skip.
+	run evaluate "$b/truncated.jsonl"
+	expect_status "truncated.jsonl: a truncated last line" 1
+	golden "truncated.jsonl matches golden" "$tmp/out" "$g/truncated.out"
+	if [ "$(lines "$tmp/out")" -eq 2 ] &&
+		tail -n 1 "$tmp/out" | grep -qF '"record":2,"line":2,"error":{"code":"invalid_json"'; then
+		pass "truncated.jsonl: the truncated record gives an error record in its place"
+	else
+		fail "truncated.jsonl: the truncated record gives an error record in its place" \
+			"$(cat "$tmp/out")" "stderr: $(head -c 300 "$tmp/err")"
+	fi
+
+	# One record per kind of invalid field (SPEC §2), then a valid one with an
+	# unknown field (ignored): each error names its field.
+	run evaluate "$b/invalid.jsonl"
+	expect_status "invalid.jsonl: 12 invalid records and a valid one" 1
+	golden "invalid.jsonl matches golden" "$tmp/out" "$g/invalid.out"
+	local fields=(author.prior_violations "content.media[0].type" reporter.role reporter.role
+		content.text context.region context.public_event content.labels "content.labels[0]"
+		"content.media[0].depicts_person" reporter author.prior_violations)
+	local i=0 bad="" rec
+	for rec in "${fields[@]}"; do
+		i=$((i + 1))
+		sed -n "${i}p" "$tmp/out" >"$tmp/line"
+		if ! grep -qF "{\"id\":\"i-$i\",\"record\":$i,\"line\":$i,\"error\":{\"code\":\"" "$tmp/line" ||
+			! grep -qF "\"message\":\"$rec: " "$tmp/line"; then
+			bad="$bad"$'\n'"record $i (want $rec): $(cat "$tmp/line")"
+		fi
+	done
+	if [ -z "$bad" ]; then
+		pass "invalid.jsonl: each of the 12 error records names its field"
+	else
+		fail "invalid.jsonl: each of the 12 error records names its field" "$bad"
+	fi
+	if [ "$(lines "$tmp/out")" -eq 13 ] &&
+		tail -n 1 "$tmp/out" | grep -qF '{"id":"i-13","verdict":"violation"'; then
+		pass "invalid.jsonl: the valid record after 12 invalid ones is still decided"
+	else
+		fail "invalid.jsonl: the valid record after 12 invalid ones is still decided" \
+			"$(tail -n 1 "$tmp/out" | head -c 300)"
+	fi
+
+	# All valid: exit 0, N in, N out.
+	run evaluate "$b/valid.jsonl"
+	expect_status "valid.jsonl: all records valid" 0
+	golden "valid.jsonl matches golden" "$tmp/out" "$g/valid.out"
+	if [ "$(lines "$tmp/out")" -eq 3 ] && ! grep -q '"error"' "$tmp/out"; then
+		pass "valid.jsonl: 3 records in, 3 decisions out"
+	else
+		fail "valid.jsonl: 3 records in, 3 decisions out" "$(head -c 400 "$tmp/out")"
+	fi
+	cp "$tmp/out" "$tmp/valid.out"
+	run evaluate --format jsonl - <"$b/valid.jsonl"
+	if [ "$status" -eq 0 ] && cmp -s "$tmp/out" "$tmp/valid.out"; then
+		pass "valid.jsonl from standard input with --format jsonl: same output"
+	else
+		fail "valid.jsonl from standard input with --format jsonl: same output" "exit $status"
+	fi
+
+	# Exit status 2: nothing evaluated.
+	run evaluate "$tmp/no-such-file.json"
+	expect_status "a missing input file" 2
+	expect_empty "a missing input file: nothing on standard output" "$tmp/out"
+	expect_contains "a missing input file: named on standard error" "$tmp/err" "no-such-file.json"
+	run evaluate --no-such-option "$b/valid.jsonl"
+	expect_status "an unknown option" 2
+	expect_empty "an unknown option: nothing on standard output" "$tmp/out"
+	run evaluate --format yaml "$b/valid.jsonl"
+	expect_status "an unknown --format" 2
+	run evaluate --policy "$here/policies/unknown-key" "$b/valid.jsonl"
+	expect_status "an invalid --policy" 2
+	expect_empty "an invalid --policy: nothing evaluated" "$tmp/out"
+	expect_contains "an invalid --policy: the problem is shown with its place" "$tmp/err" \
+		"40-rules.yaml:16:5:"
+	run evaluate --policy "$tmp/no-such-policy" "$b/valid.jsonl"
+	expect_status "a --policy path that does not exist" 2
+	expect_empty "a --policy path that does not exist: nothing evaluated" "$tmp/out"
+}
+
+# jq_like_array FILE N: FILE is a JSON array ("[" line, N element lines,
+# "]" line) whose elements are objects.
+jq_like_array() {
+	[ "$(head -n 1 "$1")" = "[" ] && [ "$(tail -n 1 "$1")" = "]" ] &&
+		[ "$(lines "$1")" -eq $(($2 + 2)) ] &&
+		[ "$(sed -n '2,$p' "$1" | grep -c '^{')" -eq "$2" ]
+}
+
+# ---------------------------------------------------------------------------
+section_determinism() {
+	local ex i=0
+	# Every example as one JSON Lines batch, twice.
+	: >"$tmp/all.jsonl"
+	for ex in "$root"/tests/examples/*.json; do
+		tr -d '\n' <"$ex" >>"$tmp/all.jsonl"
+		echo >>"$tmp/all.jsonl"
+	done
+	run evaluate "$tmp/all.jsonl"
+	cp "$tmp/out" "$tmp/first"
+	local s1=$status
+	run evaluate "$tmp/all.jsonl"
+	if [ "$s1" -eq 0 ] && [ "$status" -eq 0 ] && [ -s "$tmp/first" ] && cmp -s "$tmp/first" "$tmp/out"; then
+		pass "evaluating the same batch twice gives byte-identical output"
+	else
+		fail "evaluating the same batch twice gives byte-identical output" \
+			"exit $s1 then $status" "$(diff "$tmp/first" "$tmp/out" | head -20)"
+	fi
+	# Each record of the batch decides as it does alone.
+	local same=1
+	for ex in "$root"/tests/examples/*.json; do
+		i=$((i + 1))
+		"$policyctl" evaluate "$ex" >"$tmp/one" 2>/dev/null || true
+		sed -n "${i}p" "$tmp/first" >"$tmp/line"
+		if ! cmp -s "$tmp/one" "$tmp/line"; then
+			same=0
+			fail "examples/$(basename "$ex"): decided alone as in a batch" \
+				"$(diff "$tmp/one" "$tmp/line" | head -10)"
+		fi
+	done
+	if [ "$same" = 1 ]; then
+		pass "every example decides alone exactly as inside a JSON Lines batch ($i records)"
+	fi
+	# Array and JSON Lines give the same decisions.
+	{
+		echo "["
+		sed '$!s/$/,/' "$tmp/all.jsonl"
+		echo "]"
+	} >"$tmp/all.json"
+	run evaluate "$tmp/all.json"
+	sed '1d;$d;s/,$//' "$tmp/out" >"$tmp/arr"
+	if [ "$status" -eq 0 ] && cmp -s "$tmp/arr" "$tmp/first"; then
+		pass "the same records as an array give the same decisions as JSON Lines"
+	else
+		fail "the same records as an array give the same decisions as JSON Lines" \
+			"exit $status" "$(diff "$tmp/first" "$tmp/arr" | head -10)"
+	fi
+	# -o FILE writes the same bytes.
+	run evaluate -o "$tmp/o.jsonl" "$tmp/all.jsonl"
+	if [ "$status" -eq 0 ] && cmp -s "$tmp/o.jsonl" "$tmp/first"; then
+		pass "-o FILE writes the same output as standard output"
+	else
+		fail "-o FILE writes the same output as standard output" "exit $status"
+	fi
+	# The policy's revision is the same on each load of the same files.
+	local r1 r2
+	r1=$("$policyctl" validate "$root/rules/default" 2>&1 | sed -n 's/.*(revision \([0-9a-f]*\)).*/\1/p')
+	r2=$("$policyctl" validate "$root/rules/default" 2>&1 | sed -n 's/.*(revision \([0-9a-f]*\)).*/\1/p')
+	if [ -n "$r1" ] && [ "$r1" = "$r2" ]; then
+		pass "validating the same policy twice gives the same revision"
+	else
+		fail "validating the same policy twice gives the same revision" "'$r1' vs '$r2'"
+	fi
+}
+
+# ---------------------------------------------------------------------------
+# check_diag FIXTURE WANT_STATUS PREFIX CODE [MESSAGE_PART]: `policyctl
+# validate policies/FIXTURE` (run from tests/cli) exits WANT_STATUS and
+# prints a line that starts with PREFIX (file:line:column: level:), ends
+# with [CODE] and contains MESSAGE_PART.
+check_diag() {
+	local fixture=$1 want=$2 prefix=$3 code=$4 part=${5:-}
+	status=0
+	(cd "$here" && "$policyctl" validate "policies/$fixture") >"$tmp/out" 2>"$tmp/err" || status=$?
+	cat "$tmp/out" "$tmp/err" >"$tmp/all"
+	expect_status "validate $fixture" "$want"
+	local desc="validate $fixture: $prefix ...${part:+ $part ...} [$code]"
+	local line
+	line=$(grep -F -- "$prefix" "$tmp/all" | head -n 1 || true)
+	if [ -z "$line" ]; then
+		fail "$desc" "no line starts with '$prefix'; output:" \
+			"$(cat "$tmp/all")"
+	elif [[ $line != "$prefix"* ]]; then
+		fail "$desc" "the place is not at the start of the line: $line"
+	elif [[ $line != *"[$code]" ]]; then
+		fail "$desc" "wrong code: $line"
+	elif [ -n "$part" ] && [[ $line != *"$part"* ]]; then
+		fail "$desc" "message lacks '$part': $line"
+	else
+		pass "$desc"
+	fi
+}
+
+section_validate() {
+	run validate
+	expect_status "validate the embedded default policy" 0
+	expect_contains "validate: the embedded policy is valid with 0 warnings" "$tmp/out" "valid: private-information-and-media 2021-11-30"
+	run validate "$root/rules/default"
+	expect_status "validate rules/default" 0
+
+	check_diag unknown-key 2 "policies/unknown-key/40-rules.yaml:16:5: error:" unknown-key \
+		"did you mean 'outcome'"
+	check_diag wrong-type-unless 2 "policies/wrong-type-unless/40-rules.yaml:25:13: error:" wrong-type "unless"
+	check_diag wrong-type-enabled 2 "policies/wrong-type-enabled/40-rules.yaml:56:14: error:" wrong-type "enabled"
+	check_diag undefined-category 2 "policies/undefined-category/40-rules.yaml:75:15: error:" \
+		undefined-reference "home_adress"
+	check_diag undefined-category 2 "policies/undefined-category/40-rules.yaml:75:15: error:" \
+		undefined-reference "did you mean 'home_address'"
+	check_diag undefined-exception 2 "policies/undefined-exception/40-rules.yaml:13:9: error:" \
+		undefined-reference "consnet"
+	check_diag undefined-signal 2 "policies/undefined-signal/30-exceptions.yaml:33:11: error:" \
+		undefined-reference "context.publc_event"
+	check_diag duplicate-id 2 "policies/duplicate-id/45-more-rules.yaml:3:9: error:" duplicate-id \
+		"policies/duplicate-id/40-rules.yaml:52:"
+	check_diag duplicate-key 2 "policies/duplicate-key/40-rules.yaml:82:5: error:" duplicate-key "where"
+	check_diag alias 2 "policies/alias/30-exceptions.yaml:22:11: error:" syntax "&public"
+	check_diag never-fires 0 "policies/never-fires/40-rules.yaml:55:12: warning:" never-fires "nudity"
+	expect_contains "validate never-fires: still valid, 1 warning" "$tmp/all" "1 warning"
+
+	# A single file can be validated too (it is one whole policy only with
+	# the other files, so errors are expected; the place must be exact).
+	status=0
+	(cd "$here" && "$policyctl" validate policies/duplicate-key/40-rules.yaml) >"$tmp/out" 2>"$tmp/err" || status=$?
+	expect_status "validate a single broken file" 2
+	expect_contains "validate a single broken file: duplicate key found" "$tmp/out" \
+		"policies/duplicate-key/40-rules.yaml:82:5: error:"
+	run validate "$tmp/no-such-policy"
+	expect_status "validate a path that does not exist" 2
+	run validate --no-such-option
+	expect_status "validate with an unknown option" 2
+}
+
+# ---------------------------------------------------------------------------
+section_test() {
+	status=0
+	(cd "$root" && "$policyctl" test rules/tests) >"$tmp/out" 2>"$tmp/err" || status=$?
+	expect_status "policyctl test rules/tests passes" 0
+	local summary
+	summary=$(tail -n 1 "$tmp/out")
+	if [[ $summary =~ ^([0-9]+)\ passed,\ 0\ failed$ ]] && [ "${BASH_REMATCH[1]}" -gt 0 ]; then
+		pass "policyctl test rules/tests: '$summary'"
+	else
+		fail "policyctl test rules/tests: 'N passed, 0 failed'" "last line: $summary"
+	fi
+
+	status=0
+	(cd "$here" && "$policyctl" test cases/policy-tests/wrong-expectation.yaml) >"$tmp/out" 2>"$tmp/err" || status=$?
+	cat "$tmp/out" "$tmp/err" >"$tmp/all"
+	expect_status "a test file with a wrong expectation fails" 1
+	expect_contains "wrong expectation: the failing test is named with its place" "$tmp/all" \
+		"cases/policy-tests/wrong-expectation.yaml:8:5: FAIL wrong on purpose"
+	expect_contains "wrong expectation: the expected verdict is shown" "$tmp/all" "expected no_violation"
+	expect_contains "wrong expectation: the verdict that came is shown" "$tmp/all" "got      violation"
+	expect_contains "wrong expectation: the unexpected category is shown" "$tmp/all" "unexpected: home_address"
+	expect_contains "wrong expectation: 1 passed, 1 failed" "$tmp/all" "1 passed, 1 failed"
+
+	run test "$tmp/no-such-tests.yaml"
+	expect_status "policyctl test on a missing file" 2
+}
+
+# ---------------------------------------------------------------------------
+section_help() {
+	run --help
+	expect_status "policyctl --help" 0
+	expect_contains "policyctl --help: shows the usage" "$tmp/out" "usage: policyctl"
+	run --version
+	expect_status "policyctl --version" 0
+	expect_contains "policyctl --version: names the version" "$tmp/out" "policyctl 0."
+	local cmd
+	for cmd in evaluate validate test; do
+		run help "$cmd"
+		expect_status "policyctl help $cmd" 0
+		expect_contains "policyctl help $cmd: shows its usage" "$tmp/out" "usage: policyctl $cmd"
+		run "$cmd" --help
+		expect_status "policyctl $cmd --help" 0
+	done
+	run no-such-command
+	expect_status "an unknown command" 2
+	expect_empty "an unknown command: nothing on standard output" "$tmp/out"
+	run
+	expect_status "no command at all" 2
+}
+
+for s in $sections; do
+	case $s in
+	evaluate | batch | determinism | validate | test | help) "section_$s" ;;
+	*)
+		echo "$0: unknown section '$s'" >&2
+		exit 2
+		;;
+	esac
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
