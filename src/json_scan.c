@@ -1,5 +1,6 @@
 #include "json_scan.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,100 +33,321 @@ static void path_of(const level *stack, size_t depth, char *out, size_t size)
 		snprintf(out, size, "report");
 }
 
+/* What may come next. */
+typedef enum expect {
+	X_VALUE,          /* any value */
+	X_VALUE_OR_CLOSE, /* after '[' */
+	X_KEY_OR_CLOSE,   /* after '{' */
+	X_KEY,            /* after ',' in an object */
+	X_COLON,
+	X_COMMA_OR_CLOSE,
+	X_END             /* the top-level value is complete */
+} expect;
+
+static const char *const expected_text[] = {
+	"a value", "a value or ']'", "a member name or '}'", "a member name",
+	"':'", "',' or a closing bracket", "the end of the input"};
+
+typedef struct scanner {
+	const char *json;
+	size_t len;
+	level stack[LP_MAX_JSON_DEPTH];
+	size_t depth;
+	lp_error *err;
+} scanner;
+
+/* "line 1, column 12 (in content.media[0])", counting characters; "after"
+ * when the error follows a complete member. */
+static void where(const scanner *sc, size_t at, int after, char *out,
+                  size_t size)
+{
+	size_t i, line = 1, col = 1;
+	char path[128];
+
+	for (i = 0; i < at && i < sc->len; i++) {
+		if (sc->json[i] == '\n') {
+			line++;
+			col = 1;
+		} else if (((unsigned char)sc->json[i] & 0xC0) != 0x80) {
+			col++;
+		}
+	}
+	path_of(sc->stack, sc->depth, path, sizeof(path));
+	snprintf(out, size, "line %zu, column %zu%s%s%s", line, col,
+	         !sc->depth ? "" : after ? " (after " : " (in ",
+	         sc->depth ? path : "", sc->depth ? ")" : "");
+}
+
+static int syntax_at(const scanner *sc, size_t at, int after,
+                     const char *what)
+{
+	char place[200];
+
+	where(sc, at, after, place, sizeof(place));
+	return lp_error_set(sc->err, LP_EINVALID, "",
+	                    "report: invalid JSON at %s: %s", place, what);
+}
+
+static int syntax(const scanner *sc, size_t at, const char *what)
+{
+	return syntax_at(sc, at, 0, what);
+}
+
+static int hex4(const char *s, unsigned *v)
+{
+	size_t i;
+
+	*v = 0;
+	for (i = 0; i < 4; i++) {
+		char c = s[i];
+
+		*v <<= 4;
+		if (c >= '0' && c <= '9')
+			*v |= (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			*v |= (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			*v |= (unsigned)(c - 'A' + 10);
+		else
+			return -1;
+	}
+	return 0;
+}
+
+/* Scans the string whose opening quote is at *i; leaves *i on the closing
+ * quote. Returns LP_OK, an error, or 1 when the input ends inside it. */
+static int scan_string(scanner *sc, size_t *i)
+{
+	const char *s = sc->json;
+	size_t j = *i + 1, start = j;
+	char path[128];
+
+	for (; j < sc->len; j++) {
+		unsigned char c = (unsigned char)s[j];
+		unsigned u, lo;
+
+		if (c == '"')
+			break;
+		if (c < 0x20)
+			return syntax(sc, j, "a control character inside a string "
+			                     "(write it as an escape such as \\n)");
+		if (c != '\\')
+			continue;
+		if (++j >= sc->len)
+			return 1;
+		if (strchr("\"\\/bfnrt", s[j]))
+			continue;
+		if (s[j] != 'u')
+			return syntax(sc, j - 1, "an invalid escape in a string");
+		if (j + 4 >= sc->len)
+			return 1;
+		if (hex4(s + j + 1, &u) != 0)
+			return syntax(sc, j - 1, "\\u needs four hexadecimal digits");
+		if (u == 0) {
+			path_of(sc->stack, sc->depth, path, sizeof(path));
+			return lp_error_set(sc->err, LP_EINVALID, path,
+			                    "%s: holds \\u0000 (text may not contain "
+			                    "U+0000)", path);
+		}
+		j += 4;
+		if (u >= 0xDC00 && u <= 0xDFFF)
+			return syntax(sc, j - 5, "a lone low surrogate (\\udc00-\\udfff)");
+		if (u >= 0xD800 && u <= 0xDBFF) {
+			/* Truncated only if what is there could still be "\\uDCxx". */
+			int bad = (j + 1 < sc->len && s[j + 1] != '\\') ||
+			          (j + 2 < sc->len && s[j + 2] != 'u');
+
+			if (!bad && j + 6 >= sc->len)
+				return 1;
+			if (bad || hex4(s + j + 3, &lo) != 0 || lo < 0xDC00 ||
+			    lo > 0xDFFF)
+				return syntax(sc, j - 5, "a high surrogate not followed "
+				                         "by a low surrogate");
+			j += 6;
+		}
+	}
+	if (j >= sc->len)
+		return 1;
+	if (!lp_utf8_valid(s + start, j - start)) {
+		path_of(sc->stack, sc->depth, path, sizeof(path));
+		return lp_error_set(sc->err, LP_EINVALID, path,
+		                    "%s: not valid UTF-8", path);
+	}
+	*i = j;
+	return LP_OK;
+}
+
+/* Scans a number (JSON grammar, no leading zeros, no '+'); leaves *i on
+ * its last character. */
+static int scan_number(scanner *sc, size_t *i)
+{
+	const char *s = sc->json;
+	size_t j = *i, n = sc->len;
+
+#define DIGIT(k) ((k) < n && s[k] >= '0' && s[k] <= '9')
+	if (s[j] == '-')
+		j++;
+	if (j >= n)
+		return 1;
+	if (s[j] == '0')
+		j++;
+	else if (DIGIT(j))
+		while (DIGIT(j))
+			j++;
+	else
+		return syntax(sc, j, "a malformed number");
+	if (j < n && s[j] == '.') {
+		if (!DIGIT(j + 1))
+			return j + 1 >= n ? 1 : syntax(sc, j, "a malformed number");
+		for (j++; DIGIT(j); j++)
+			;
+	}
+	if (j < n && (s[j] == 'e' || s[j] == 'E')) {
+		j++;
+		if (j < n && (s[j] == '+' || s[j] == '-'))
+			j++;
+		if (!DIGIT(j))
+			return j >= n ? 1 : syntax(sc, j, "a malformed number");
+		while (DIGIT(j))
+			j++;
+	}
+#undef DIGIT
+	if (j < n && (isalnum((unsigned char)s[j]) || s[j] == '.'))
+		return syntax(sc, j, "a malformed number");
+	*i = j - 1;
+	return LP_OK;
+}
+
 int lp_json_prescan(lp_json_scan *out, const char *json, size_t len,
                     lp_error *err)
 {
-	level stack[LP_MAX_JSON_DEPTH];
-	size_t depth = 0, i, str_start = 0;
-	int in_string = 0, str_is_key = 0;
-	char path[128];
+	scanner sc;
+	expect x = X_VALUE;
+	size_t i;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
+	sc.json = json;
+	sc.len = len;
+	sc.depth = 0;
+	sc.err = err;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)json[i];
-		level *top = depth ? &stack[depth - 1] : NULL;
+		level *top = sc.depth ? &sc.stack[sc.depth - 1] : NULL;
+		int value_start = x == X_VALUE || x == X_VALUE_OR_CLOSE;
 
-		if (in_string) {
-			if (c == '\\') {
-				if (i + 5 < len && json[i + 1] == 'u' &&
-				    memcmp(json + i + 2, "0000", 4) == 0) {
-					path_of(stack, depth, path, sizeof(path));
-					return lp_error_set(err, LP_EINVALID, path,
-					                    "%s: holds \\u0000 (text may not "
-					                    "contain U+0000)", path);
-				}
-				i++;
-				continue;
-			}
-			if (c != '"')
-				continue;
-			in_string = 0;
-			if (!lp_utf8_valid(json + str_start, i - str_start)) {
-				path_of(stack, depth, path, sizeof(path));
-				return lp_error_set(err, LP_EINVALID, path,
-				                    "%s: not valid UTF-8", path);
-			}
-			if (str_is_key) {
-				top->key = json + str_start;
-				top->key_len = i - str_start;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (x == X_END)
+			return lp_error_set(err, LP_EINVALID, "",
+			                    "report: unexpected text after the JSON "
+			                    "value (at byte %zu)", i);
+		if ((c == '}' && (x == X_KEY_OR_CLOSE || x == X_COMMA_OR_CLOSE) &&
+		     top->type == '{') ||
+		    (c == ']' && (x == X_VALUE_OR_CLOSE || x == X_COMMA_OR_CLOSE) &&
+		     top->type == '[')) {
+			sc.depth--;
+			x = sc.depth ? X_COMMA_OR_CLOSE : X_END;
+			continue;
+		}
+		if (c == ',' && x == X_COMMA_OR_CLOSE) {
+			if (top->type == '{') {
+				top->expect_key = 1;
+				x = X_KEY;
+			} else {
+				top->index++;
+				x = X_VALUE;
 			}
 			continue;
 		}
-		switch (c) {
-		case '"':
-			in_string = 1;
-			str_start = i + 1;
-			str_is_key = top && top->type == '{' && top->expect_key;
-			break;
-		case '{':
-		case '[':
-			if (depth == LP_MAX_JSON_DEPTH)
+		if (c == ':' && x == X_COLON) {
+			top->expect_key = 0;
+			x = X_VALUE;
+			continue;
+		}
+		if (c == '"' && (x == X_KEY || x == X_KEY_OR_CLOSE)) {
+			size_t start = i + 1;
+
+			if ((rc = scan_string(&sc, &i)) != LP_OK)
+				goto stop;
+			top->key = json + start;
+			top->key_len = i - start;
+			x = X_COLON;
+			continue;
+		}
+		if (!value_start) {
+			char what[80];
+
+			snprintf(what, sizeof(what), "expected %s", expected_text[x]);
+			return syntax_at(&sc, i, x == X_COMMA_OR_CLOSE, what);
+		}
+		if (c == '{' || c == '[') {
+			if (sc.depth == LP_MAX_JSON_DEPTH)
 				return lp_error_set(err, LP_ELIMIT, "",
 				                    "report: nested deeper than %d levels",
 				                    LP_MAX_JSON_DEPTH);
-			memset(&stack[depth], 0, sizeof(stack[depth]));
-			stack[depth].type = (char)c;
-			stack[depth++].expect_key = c == '{';
-			break;
-		case '}':
-		case ']':
-			if (depth)
-				depth--;
-			break;
-		case ',':
-			if (top && top->type == '{')
-				top->expect_key = 1;
-			else if (top)
-				top->index++;
-			break;
-		case ':':
-			if (top)
-				top->expect_key = 0;
-			break;
-		default:
-			if (c >= 0x80 || c == 0)
-				return lp_error_set(err, LP_EINVALID, "",
-				                    "report: a byte 0x%02x outside any string "
-				                    "(not valid JSON text)", c);
-			/* The raw digits of the top-level id, to echo it exactly. */
-			if (depth == 1 && top->type == '{' && !top->expect_key &&
-			    !out->id_token && top->key_len == 2 &&
-			    memcmp(top->key, "id", 2) == 0 &&
-			    (c == '-' || (c >= '0' && c <= '9'))) {
-				size_t j = i;
-
-				while (j < len && strchr("0123456789+-.eE", json[j]) &&
-				       json[j])
-					j++;
-				out->id_token = json + i;
-				out->id_len = j - i;
-				i = j - 1;
-			}
-			break;
+			memset(&sc.stack[sc.depth], 0, sizeof(sc.stack[0]));
+			sc.stack[sc.depth].type = (char)c;
+			sc.stack[sc.depth++].expect_key = c == '{';
+			x = c == '{' ? X_KEY_OR_CLOSE : X_VALUE_OR_CLOSE;
+			continue;
 		}
+		if (c == '"') {
+			rc = scan_string(&sc, &i);
+		} else if (c == '-' || (c >= '0' && c <= '9')) {
+			size_t start = i;
+
+			rc = scan_number(&sc, &i);
+			/* The digits of the top-level id, to echo it exactly. */
+			if (rc == LP_OK && sc.depth == 1 && top->key_len == 2 &&
+			    memcmp(top->key, "id", 2) == 0) {
+				out->id_token = json + start;
+				out->id_len = i + 1 - start;
+			}
+		} else {
+			static const char *const words[] = {"true", "false", "null"};
+			size_t k, wl;
+
+			rc = -1;
+			for (k = 0; k < 3; k++) {
+				wl = strlen(words[k]);
+				if (len - i < wl && memcmp(json + i, words[k], len - i) == 0) {
+					rc = 1;
+					break;
+				}
+				if (len - i >= wl && memcmp(json + i, words[k], wl) == 0 &&
+				    (len - i == wl || !isalnum((unsigned char)json[i + wl]))) {
+					i += wl - 1;
+					rc = LP_OK;
+					break;
+				}
+			}
+			if (rc < 0)
+				return syntax(&sc, i, c >= 0x80 ? "a byte that is not valid "
+				                                  "JSON here (text must be "
+				                                  "in quotes)"
+				                                : "expected a value");
+		}
+		if (rc != LP_OK)
+			goto stop;
+		x = sc.depth ? X_COMMA_OR_CLOSE : X_END;
 	}
-	out->truncated = in_string || depth > 0;
-	return LP_OK;
+	if (x == X_END)
+		return LP_OK;
+	if (x == X_VALUE && sc.depth == 0)
+		return lp_error_set(err, LP_EINVALID, "", "report: the input is empty");
+	rc = 1;
+stop:
+	if (rc == 1) {
+		char path[128];
+
+		out->truncated = 1;
+		path_of(sc.stack, sc.depth, path, sizeof(path));
+		return lp_error_set(err, LP_EINVALID, "",
+		                    "report: truncated JSON (the input ends inside %s)",
+		                    path);
+	}
+	return rc;
 }
 
 const char *lp_json_value_end(const char *s, const char *end)

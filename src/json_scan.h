@@ -21,9 +21,14 @@ typedef struct lp_json_scan {
 } lp_json_scan;
 
 /*
- * Checks json: valid UTF-8, no \u0000 in any string, nesting within
- * LP_MAX_JSON_DEPTH. Errors name the field path ("content.text: ...").
- * Returns LP_OK, LP_EINVALID or LP_ELIMIT (err says why).
+ * Validates json as exactly one JSON value (RFC 8259) with valid UTF-8, no
+ * \u0000 in any string and nesting within LP_MAX_JSON_DEPTH, without
+ * recursion. Errors name the field path ("content.text: ...") or the line
+ * and column. Returns LP_OK, LP_EINVALID or LP_ELIMIT (err says why).
+ *
+ * Because cJSON then only ever parses valid text, it never reaches its
+ * failure path, which writes a process-wide error variable: that keeps
+ * concurrent evaluations free of shared writes.
  */
 int lp_json_prescan(lp_json_scan *out, const char *json, size_t len,
                     lp_error *err);

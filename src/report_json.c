@@ -372,25 +372,9 @@ int lp_rdata_from_json(lp_rdata *r, cJSON **tree, const lp_policy *p,
 	if ((rc = lp_json_prescan(&scan, json, len, err)) != LP_OK)
 		return rc;
 	root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-	if (!root && scan.truncated)
-		return lp_error_set(err, LP_EINVALID, "",
-		                    "report: truncated JSON (the input ends inside "
-		                    "a value)");
-	if (!root) {
-		size_t at = end && end >= json ? (size_t)(end - json) : 0;
-
-		return lp_error_set(err, LP_EINVALID, "",
-		                    "report: invalid JSON near byte %zu", at);
-	}
+	if (!root) /* the text is valid JSON: only memory can have run out */
+		return lp_error_set(err, LP_ENOMEM, "", "report: out of memory");
 	*tree = root;
-	/* Anything after the value (other than white space) is an error. */
-	while (end && (size_t)(end - json) < len &&
-	       (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
-		end++;
-	if (end && (size_t)(end - json) < len)
-		return lp_error_set(err, LP_EINVALID, "",
-		                    "report: unexpected text after the JSON object "
-		                    "(at byte %zu)", (size_t)(end - json));
 	if (!cJSON_IsObject(root))
 		return lp_error_set(err, LP_EINVALID, "",
 		                    "report: expected a JSON object");

@@ -153,7 +153,54 @@ static void test_hazards(void **state)
 	reject("{" ROLE "} {}", LP_EINVALID, "unexpected text after");
 	reject("{" ROLE ",\"content\":{\"text\":\"abc", LP_EINVALID, "truncated");
 	reject("{" ROLE ",}", LP_EINVALID, "invalid JSON");
-	reject("", LP_EINVALID, "JSON");
+	reject("", LP_EINVALID, "the input is empty");
+	reject("  \n ", LP_EINVALID, "the input is empty");
+}
+
+static void test_syntax_errors_have_places(void **state)
+{
+	(void)state;
+	reject("{" ROLE " \"id\":1}", LP_EINVALID,
+	       "invalid JSON at line 1, column 34 (after reporter): expected ',' "
+	       "or a closing bracket");
+	reject("{" ROLE ",\n\"content\":{\"text\":\"x\",}}", LP_EINVALID,
+	       "at line 2, column 23 (in content): expected a member name");
+	reject("{" ROLE ",\"subject\":{\"consented\":tru}}", LP_EINVALID,
+	       "column 57 (in subject.consented): expected a value");
+	reject("{" ROLE ",\"author\":{\"prior_violations\":01}}", LP_EINVALID,
+	       "a malformed number");
+	reject("{" ROLE ",\"author\":{\"prior_violations\":1.}}", LP_EINVALID,
+	       "a malformed number");
+	reject("{" ROLE ",\"author\":{\"prior_violations\":+1}}", LP_EINVALID,
+	       "expected a value");
+	reject("{" ROLE ",\"content\":{\"text\":\"\\ud83d x\"}}", LP_EINVALID,
+	       "a high surrogate not followed by a low surrogate");
+	reject("{" ROLE ",\"content\":{\"text\":\"\\ude00\"}}", LP_EINVALID,
+	       "a lone low surrogate");
+	reject("{" ROLE ",\"content\":{\"text\":\"\\q\"}}", LP_EINVALID,
+	       "an invalid escape");
+	reject("{" ROLE ",\"content\":{\"text\":\"a\tb\"}}", LP_EINVALID,
+	       "a control character inside a string");
+	reject("{" ROLE ",\"content\":{\"text\":\"\\u12G4\"}}", LP_EINVALID,
+	       "four hexadecimal digits");
+	reject("{" ROLE ",\"content\":{\"text\":\xc3\xa9t\xc3\xa9}}", LP_EINVALID,
+	       "text must be in quotes");
+	reject("{" ROLE "}}", LP_EINVALID, "unexpected text after the JSON value");
+	reject("{" ROLE ",\"content\":{\"media\":[", LP_EINVALID,
+	       "truncated JSON (the input ends inside content.media[0])");
+	reject("{" ROLE ",\"id\":-", LP_EINVALID, "truncated JSON");
+	reject("{" ROLE ",\"x\":nul", LP_EINVALID, "truncated JSON");
+	reject("{\"reporter\"", LP_EINVALID, "truncated JSON");
+}
+
+static void test_valid_json_edges(void **state)
+{
+	(void)state;
+	/* Escapes, a surrogate pair, exponents, nested unknown fields. */
+	assert_contains(tu_eval_json(policy, "{\"id\":\"\\ud83d\\ude00\\n\\/\"," ROLE
+	                                     ",\"x\":[1e5,-0.5E-3,0,{\"a\":null}]}"),
+	                "{\"id\":\"\xf0\x9f\x98\x80\\n/\",");
+	assert_verdict(policy, " \r\n\t{" ROLE "}\n", "no_violation");
 }
 
 static void test_limits(void **state)
@@ -227,6 +274,8 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_ids_are_echoed),
 		cmocka_unit_test(test_hazards),
+		cmocka_unit_test(test_syntax_errors_have_places),
+		cmocka_unit_test(test_valid_json_edges),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_booleans_default_false),
 	};
