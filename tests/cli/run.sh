@@ -41,25 +41,9 @@ update=${UPDATE_GOLDEN:-0}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lp-cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-passed=0
-failed=0
+. "$(dirname "$0")/../tap.sh"
 
-pass() {
-	passed=$((passed + 1))
-	echo "ok - $1"
-}
 
-# fail DESCRIPTION [DETAIL...]: details are printed indented with '#'.
-fail() {
-	local desc=$1
-	shift
-	failed=$((failed + 1))
-	echo "not ok - $desc"
-	local line
-	for line in "$@"; do
-		printf '%s\n' "$line" | sed 's/^/#   /'
-	done
-}
 
 # run ARGS...: runs policyctl; stdout in $tmp/out, stderr in $tmp/err, the
 # exit status in $status. Never aborts the script.
@@ -563,5 +547,4 @@ for s in $sections; do
 	esac
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

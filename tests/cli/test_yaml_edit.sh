@@ -29,17 +29,7 @@ esac
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lp-yaml-edit.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok - $1"; }
-fail() {
-	local desc=$1
-	shift
-	failed=$((failed + 1))
-	echo "not ok - $desc"
-	local line
-	for line in "$@"; do printf '%s\n' "$line" | sed 's/^/#   /'; done
-}
+. "$(dirname "$0")/../tap.sh"
 
 # fresh NAME: a pristine copy of rules/default in $tmp/NAME.
 fresh() {
@@ -185,5 +175,4 @@ EOF
 	fi
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

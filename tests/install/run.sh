@@ -34,22 +34,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/lp-install.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 prefix=$tmp/prefix
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok - $1"; }
-fail() {
-	local desc=$1
-	shift
-	failed=$((failed + 1))
-	echo "not ok - $desc"
-	local line
-	for line in "$@"; do printf '%s\n' "$line" | sed 's/^/#   /'; done
-}
-finish() {
-	echo "$passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
-	exit
-}
+. "$(dirname "$0")/../tap.sh"
 
 # step DESCRIPTION LOG COMMAND...: runs COMMAND, output in LOG; ok when it
 # exits 0. Returns COMMAND's status.
