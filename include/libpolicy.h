@@ -16,7 +16,9 @@
  * Conventions: functions return 0 (LP_OK) on success and a negative
  * lp_status on failure; output parameters come first; every *_free accepts
  * NULL; strings returned by accessors belong to the object they came from
- * and live as long as it does. The library keeps no global mutable state.
+ * and live as long as it does. A decision refers to its policy's names:
+ * free every decision before the policy it was evaluated under. The
+ * library keeps no global mutable state.
  */
 #ifndef LIBPOLICY_H
 #define LIBPOLICY_H
@@ -126,8 +128,9 @@ LP_EXTERN void lp_policy_free(lp_policy *policy);
 
 LP_EXTERN const char *lp_policy_name(const lp_policy *policy);
 LP_EXTERN const char *lp_policy_version(const lp_policy *policy);
-/* Hex digest of the policy's content: changes whenever any rule, list or
- * text of the policy changes, whatever the file layout. */
+/* Hex digest of the policy's source: the name and bytes of each file, so
+ * it changes whenever any file changes (comments included), and not when
+ * the same files are loaded from another directory. */
 LP_EXTERN const char *lp_policy_revision(const lp_policy *policy);
 
 /* ---- reports ---------------------------------------------------------- */
@@ -217,6 +220,7 @@ LP_EXTERN int lp_evaluate_json(lp_decision **out, const lp_policy *policy,
                                const char *json, size_t len,
                                unsigned long record, lp_error *err);
 
+/* Frees a decision; call it before lp_policy_free of its policy. */
 LP_EXTERN void lp_decision_free(lp_decision *decision);
 
 LP_EXTERN lp_verdict lp_decision_verdict(const lp_decision *decision);

@@ -251,6 +251,7 @@ int lp_compiler_add_default(lp_compiler *c)
 int lp_compiler_compile(lp_policy **out, lp_compiler *c)
 {
 	const lp_ynode **roots;
+	const char **names;
 	char revision[17];
 	size_t i;
 	int rc;
@@ -261,14 +262,21 @@ int lp_compiler_compile(lp_policy **out, lp_compiler *c)
 	if (c->failed || c->sink.errors)
 		return LP_EPOLICY;
 	roots = lp_calloc(c->count, sizeof(*roots));
-	if (!roots)
+	names = lp_calloc(c->count, sizeof(*names));
+	if (!roots || !names) {
+		lp_free(roots);
+		lp_free(names);
 		return LP_ENOMEM;
-	for (i = 0; i < c->count; i++)
+	}
+	for (i = 0; i < c->count; i++) {
 		roots[i] = c->sources[i].root;
+		names[i] = c->sources[i].name;
+	}
 	snprintf(revision, sizeof(revision), "%016llx",
 	         (unsigned long long)c->hash);
-	rc = lp_policy_build(out, roots, c->count, revision, &c->sink);
+	rc = lp_policy_build(out, roots, names, c->count, revision, &c->sink);
 	lp_free(roots);
+	lp_free(names);
 	return rc;
 }
 

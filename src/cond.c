@@ -93,8 +93,11 @@ struct lp_cond {
 
 typedef enum tok_type {
 	T_END, T_IDENT, T_NUMBER, T_LPAREN, T_RPAREN, T_LBRACKET, T_RBRACKET,
-	T_COMMA, T_EQ, T_NE, T_LT, T_LE, T_GT, T_GE, T_BAD
+	T_COMMA, T_EQ, T_NE, T_LT, T_LE, T_GT, T_GE, T_BAD, T_LONG
 } tok_type;
+
+/* Longest name or value a condition may use. */
+#define MAX_WORD 127
 
 typedef struct token {
 	tok_type t;
@@ -174,6 +177,9 @@ static void next(parser *ps)
 			ps->tok.t = T_BAD;
 		}
 	}
+	if ((ps->tok.t == T_IDENT || ps->tok.t == T_NUMBER) &&
+	    ps->tok.len > MAX_WORD)
+		ps->tok.t = T_LONG;
 	ps->at = i + ps->tok.len;
 }
 
@@ -193,8 +199,11 @@ static lp_mark mark_at(const parser *ps, size_t pos)
 {
 	lp_mark m = ps->src->mark;
 
-	/* A quoted scalar's text starts one column after its mark. */
-	m.column += (unsigned)pos + (ps->src->plain ? 0 : 1);
+	/* In a condition written over several lines, offsets into the folded
+	 * text are not columns: point at its start (the message quotes the
+	 * word at fault). A quoted scalar's text starts one column in. */
+	if (!ps->src->multiline)
+		m.column += (unsigned)pos + (ps->src->plain ? 0 : 1);
 	return m;
 }
 
@@ -216,7 +225,8 @@ static void fail(parser *ps, const char *code, size_t pos, const char *fmt,
 	ps->failed = 1;
 }
 
-/* The current token as a NUL-terminated string in buf. */
+/* The current token as a NUL-terminated string in buf (the lexer refuses
+ * names too long for the buffers, so nothing is cut short). */
 static const char *tok_text(const parser *ps, char *buf, size_t size)
 {
 	size_t n = ps->tok.len < size - 1 ? ps->tok.len : size - 1;
@@ -259,84 +269,89 @@ static int add_binary(parser *ps, ntype t, int a, int b)
 
 /* ---- vocabularies ---------------------------------------------------------- */
 
-/* The names a field's values may take, for lookups and "did you mean". */
-static size_t vocabulary(const parser *ps, field f, const char **names,
-                         size_t max)
+/* The values a field may take: a table of the policy or of the report
+ * format, count entries stride bytes apart, each starting with its name. */
+typedef struct vocab {
+	const void *table;
+	size_t count;
+	size_t stride;
+} vocab;
+
+static size_t count_of(const char *const *list)
+{
+	size_t n = 0;
+
+	while (list[n])
+		n++;
+	return n;
+}
+
+static vocab vocabulary(const parser *ps, field f)
 {
 	const lp_policy *p = ps->p;
-	size_t i, n = 0;
+	vocab v = {NULL, 0, sizeof(char *)};
 
-#define TAKE(expr) do { if (n < max) names[n++] = (expr); } while (0)
 	switch (f) {
-	case F_ROLE:
-		for (i = 0; lp_roles[i]; i++)
-			TAKE(lp_roles[i]);
-		break;
-	case F_FSOURCE:
-		for (i = 0; lp_sources[i]; i++)
-			TAKE(lp_sources[i]);
-		break;
+	case F_ROLE: v.table = lp_roles; v.count = count_of(lp_roles); break;
+	case F_FSOURCE: v.table = lp_sources; v.count = count_of(lp_sources); break;
 	case F_MTYPE:
-		for (i = 0; lp_media_types[i]; i++)
-			TAKE(lp_media_types[i]);
+		v.table = lp_media_types;
+		v.count = count_of(lp_media_types);
 		break;
+	case F_FKIND: v.table = p->kinds; v.count = p->kind_count; break;
 	case F_FCATEGORY:
-		for (i = 0; i < p->category_count; i++)
-			TAKE(p->categories[i].id);
-		break;
-	case F_FKIND:
-		for (i = 0; i < p->kind_count; i++)
-			TAKE(p->kinds[i]);
+		v.table = p->categories;
+		v.count = p->category_count;
+		v.stride = sizeof(lp_category);
 		break;
 	case F_FDETECTOR:
-		for (i = 0; i < p->detector_count; i++)
-			TAKE(p->detectors[i].id);
+		v.table = p->detectors;
+		v.count = p->detector_count;
+		v.stride = sizeof(lp_detector_def);
 		break;
 	case F_FLABEL:
-		for (i = 0; i < p->label_count; i++)
-			TAKE(p->labels[i].id);
+		v.table = p->labels;
+		v.count = p->label_count;
+		v.stride = sizeof(lp_label);
 		break;
 	default:
 		break;
 	}
-#undef TAKE
-	return n;
+	return v;
 }
 
-#define MAX_VOCAB 4096
+static const char *vocab_name(const vocab *v, size_t i)
+{
+	return *(const char *const *)((const char *)v->table + i * v->stride);
+}
 
 /* Resolves word for field f into *v; reports and returns -1 if invalid. */
 static int resolve_value(parser *ps, field f, const char *word, size_t pos,
                          int *v)
 {
-	const char **names;
-	size_t n, i;
+	vocab voc;
+	size_t i;
 
 	if (f == F_REGION) {
 		if (!lp_region_valid(word)) {
 			fail(ps, "invalid-value", pos,
 			     "'%s' is not a region code: write an ISO 3166-1 "
-			     "alpha-2 code such as SE%s", word, "");
+			     "alpha-2 code such as SE", word);
 			return -1;
 		}
 		*v = (word[0] << 8) | word[1];
 		return 0;
 	}
-	names = lp_malloc(MAX_VOCAB * sizeof(*names));
-	if (!names) {
-		ps->failed = 2;
-		return -1;
-	}
-	n = vocabulary(ps, f, names, MAX_VOCAB);
-	for (i = 0; i < n; i++) {
-		if (strcmp(names[i], word) == 0) {
+	voc = vocabulary(ps, f);
+	for (i = 0; i < voc.count; i++) {
+		if (strcmp(vocab_name(&voc, i), word) == 0) {
 			*v = (int)i;
-			lp_free(names);
 			return 0;
 		}
 	}
 	{
-		const char *guess = lp_did_you_mean(word, names, n);
+		const char *guess = lp_did_you_mean_in(word, voc.table, voc.count,
+		                                       voc.stride);
 		char hint[160] = "";
 		const char *fname = "";
 
@@ -345,15 +360,9 @@ static int resolve_value(parser *ps, field f, const char *word, size_t pos,
 				fname = fields[i].name;
 		if (guess)
 			snprintf(hint, sizeof(hint), " (did you mean '%s'?)", guess);
-		if (!ps->failed) {
-			lp_mark m = mark_at(ps, pos);
-
-			lp_diag(ps->sink, LP_DIAG_ERROR, "undefined-reference", &m,
-			        "'%s' is not a value of %s%s", word, fname, hint);
-			ps->failed = 1;
-		}
+		fail(ps, "undefined-reference", pos, "'%s' is not a value of %s%s",
+		     word, fname, hint);
 	}
-	lp_free(names);
 	return -1;
 }
 
@@ -376,33 +385,28 @@ static int parse_or(parser *ps);
 static int lookup_field(parser *ps, int *signal)
 {
 	char name[128];
-	const char *cands[LP_MAX_SIGNALS + FIELD_COUNT];
-	size_t i, n = 0;
+	size_t i;
 	const char *guess;
 
 	tok_text(ps, name, sizeof(name));
-	for (i = 0; i < FIELD_COUNT; i++) {
+	for (i = 0; i < FIELD_COUNT; i++)
 		if (strcmp(fields[i].name, name) == 0)
 			return (int)i;
-		cands[n++] = fields[i].name;
-	}
 	*signal = lp_policy_find_signal(ps->p, name);
 	if (*signal >= 0)
 		return (int)FIELD_COUNT;
-	for (i = 0; i < ps->p->signal_count && n < sizeof(cands) / sizeof(*cands); i++)
-		cands[n++] = ps->p->signals[i].id;
-	guess = lp_did_you_mean(name, cands, n);
-	if (guess) {
-		char hint[160];
-
-		snprintf(hint, sizeof(hint), " (did you mean '%s'?)", guess);
+	guess = lp_did_you_mean_in(name, fields, FIELD_COUNT, sizeof(fields[0]));
+	if (!guess)
+		guess = lp_did_you_mean_in(name, ps->p->signals,
+		                           ps->p->signal_count, sizeof(lp_named));
+	if (guess)
 		fail(ps, "undefined-reference", ps->tok.pos,
-		     "unknown field or signal '%s'%s", name, hint);
-	} else {
+		     "unknown field or signal '%s' (did you mean '%s'?)", name,
+		     guess);
+	else
 		fail(ps, "undefined-reference", ps->tok.pos,
-		     "unknown field or signal '%s'%s: signals are declared under "
-		     "'signals:'", name, "");
-	}
+		     "unknown field or signal '%s': signals are declared under "
+		     "'signals:'", name);
 	return -1;
 }
 
@@ -440,22 +444,16 @@ static int parse_in_list(parser *ps, node *nd, field f)
 	if (ps->tok.t == T_IDENT) {
 		const lp_policy *p = ps->p;
 		size_t i, j;
-		const char *cands[MAX_VOCAB];
-		size_t n = 0;
 
 		tok_text(ps, word, sizeof(word));
 		for (i = 0; i < p->list_count; i++) {
 			const lp_list *l = &p->lists[i];
 
-			if (strcmp(l->id, word) != 0) {
-				if (n < MAX_VOCAB)
-					cands[n++] = l->id;
+			if (strcmp(l->id, word) != 0)
 				continue;
-			}
 			for (j = 0; j < l->count; j++) {
 				int v;
 
-				/* Report the bad item where the list defines it. */
 				if (resolve_value(ps, f, l->items[j], ps->tok.pos,
 				                  &v) != 0 ||
 				    push_val(ps, nd, v) != 0)
@@ -465,7 +463,9 @@ static int parse_in_list(parser *ps, node *nd, field f)
 			return 0;
 		}
 		{
-			const char *guess = lp_did_you_mean(word, cands, n);
+			const char *guess = lp_did_you_mean_in(word, p->lists,
+			                                       p->list_count,
+			                                       sizeof(lp_list));
 			char hint[160] = "";
 
 			if (guess)
@@ -622,6 +622,10 @@ static int parse_unary(parser *ps)
 		next(ps);
 	} else if (ps->tok.t == T_IDENT && !is_keyword(ps)) {
 		n = parse_test(ps);
+	} else if (ps->tok.t == T_LONG) {
+		fail(ps, "limit", ps->tok.pos,
+		     "a name longer than %d characters", MAX_WORD);
+		n = -1;
 	} else {
 		char word[64];
 
@@ -741,21 +745,22 @@ static int eval_cmp(const node *nd, const lp_cond_ctx *ctx)
 {
 	long long v = field_value(nd, ctx);
 	size_t i;
+	int member = 0;
 
-	switch (nd->o) {
-	case OP_LT: return v < nd->num;
-	case OP_LE: return v <= nd->num;
-	case OP_GT: return v > nd->num;
-	case OP_GE: return v >= nd->num;
-	case OP_NE: return nd->nvals == 0 || v != nd->vals[0];
-	default:
-		if (nd->nvals == 0) /* integer == */
-			return v == nd->num;
-		for (i = 0; i < nd->nvals; i++)
-			if (v == nd->vals[i])
-				return 1;
-		return 0;
+	if (nd->f == F_PRIOR) {
+		switch (nd->o) {
+		case OP_LT: return v < nd->num;
+		case OP_LE: return v <= nd->num;
+		case OP_GT: return v > nd->num;
+		case OP_GE: return v >= nd->num;
+		case OP_NE: return v != nd->num;
+		default: return v == nd->num;
+		}
 	}
+	/* Enumerations and regions: ==, != and in test membership of vals. */
+	for (i = 0; i < nd->nvals && !member; i++)
+		member = v == nd->vals[i];
+	return nd->o == OP_NE ? !member : member;
 }
 
 static int eval_node(const lp_cond *c, int i, const lp_cond_ctx *ctx)

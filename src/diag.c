@@ -68,8 +68,8 @@ static size_t edit_distance(const char *a, const char *b)
 	return d[la % 3][lb];
 }
 
-const char *lp_did_you_mean(const char *word, const char *const *candidates,
-                            size_t count)
+const char *lp_did_you_mean_in(const char *word, const void *table,
+                               size_t count, size_t stride)
 {
 	const char *best = NULL;
 	size_t best_d = (size_t)-1, i, limit;
@@ -78,12 +78,20 @@ const char *lp_did_you_mean(const char *word, const char *const *candidates,
 	if (limit > 3)
 		limit = 3;
 	for (i = 0; i < count; i++) {
-		size_t d = edit_distance(word, candidates[i]);
+		const char *name =
+			*(const char *const *)((const char *)table + i * stride);
+		size_t d = name ? edit_distance(word, name) : (size_t)-1;
 
 		if (d < best_d) {
 			best_d = d;
-			best = candidates[i];
+			best = name;
 		}
 	}
 	return best_d <= limit ? best : NULL;
+}
+
+const char *lp_did_you_mean(const char *word, const char *const *candidates,
+                            size_t count)
+{
+	return lp_did_you_mean_in(word, candidates, count, sizeof(*candidates));
 }

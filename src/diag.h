@@ -38,4 +38,9 @@ void lp_vdiag(lp_diag_sink *sink, lp_diag_level level, const char *code,
 const char *lp_did_you_mean(const char *word, const char *const *candidates,
                             size_t count);
 
+/* The same over a table of count entries, stride bytes apart, each
+ * starting with its name (a char *): every table of a compiled policy. */
+const char *lp_did_you_mean_in(const char *word, const void *table,
+                               size_t count, size_t stride);
+
 #endif

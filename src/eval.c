@@ -47,8 +47,10 @@ typedef struct eval_state {
 	size_t *otherwise;   /* scratch: items that failed 'requires' */
 	lp_decision *d;      /* NULL while weighing counterfactuals */
 	int oom;
-	int over_limit;      /* a detector reached LP_MAX_DETECTOR_MATCHES */
-	const char *limit_detector;
+	/* Detectors that reached LP_MAX_DETECTOR_MATCHES: the first matches
+	 * stand as evidence and the explanation says there were more. */
+	int capped[8];
+	size_t capped_count;
 } eval_state;
 
 /* ---- decision building ---------------------------------------------------- */
@@ -110,39 +112,30 @@ static void describe_finding(const eval_state *st, const lp_finding *f,
 		snprintf(out, size, "label %s", p->labels[f->label].id);
 }
 
-/* Renders a rule's explanation template. */
-static void render(eval_state *st, const char *tmpl, const lp_rule *rule,
-                   const char *category, const char *evidence)
+/* Fills the {placeholders} of an explanation template from names/values
+ * (the loader has checked that the template uses no others) and adds the
+ * line, after prefix. */
+static void render(eval_state *st, const char *prefix, const char *tmpl,
+                   const char *const *names, const char *const *values,
+                   size_t n)
 {
-	const lp_policy *p = st->p;
 	lp_buf b = LP_BUF_INIT;
 	const char *s = tmpl;
+	size_t i;
 
+	lp_buf_puts(&b, prefix);
 	while (*s) {
 		const char *open = strchr(s, '{'), *close;
-		const char *v = NULL;
 
 		if (!open || !(close = strchr(open, '}'))) {
 			lp_buf_puts(&b, s);
 			break;
 		}
 		lp_buf_append(&b, s, (size_t)(open - s));
-#define IS(name) (strlen(name) == (size_t)(close - open - 1) && \
-                  strncmp(open + 1, name, (size_t)(close - open - 1)) == 0)
-		if (IS("rule"))
-			v = rule->id;
-		else if (IS("title"))
-			v = rule->title ? rule->title : rule->id;
-		else if (IS("category"))
-			v = category;
-		else if (IS("referral"))
-			v = rule->referral >= 0 ? p->referrals[rule->referral].id : "";
-		else if (IS("evidence"))
-			v = evidence;
-		else if (IS("reporter"))
-			v = lp_roles[st->r->role];
-#undef IS
-		lp_buf_puts(&b, v ? v : "");
+		for (i = 0; i < n; i++)
+			if (strlen(names[i]) == (size_t)(close - open - 1) &&
+			    strncmp(open + 1, names[i], (size_t)(close - open - 1)) == 0)
+				lp_buf_puts(&b, values[i] ? values[i] : "");
 		s = close + 1;
 	}
 	if (lp_buf_failed(&b))
@@ -150,6 +143,23 @@ static void render(eval_state *st, const char *tmpl, const lp_rule *rule,
 	else
 		explain(st, "%s", b.s ? b.s : "");
 	lp_buf_free(&b);
+}
+
+/* The placeholders of rule templates: see rules/README.md. */
+static void render_rule(eval_state *st, const char *tmpl, const lp_rule *rule,
+                        const char *category, const char *evidence)
+{
+	static const char *const names[] = {"rule", "title", "category",
+	                                    "referral", "evidence", "reporter"};
+	const char *values[6];
+
+	values[0] = rule->id;
+	values[1] = rule->title ? rule->title : rule->id;
+	values[2] = category;
+	values[3] = rule->referral >= 0 ? st->p->referrals[rule->referral].id : "";
+	values[4] = evidence;
+	values[5] = lp_roles[st->r->role];
+	render(st, "", tmpl, names, values, 6);
 }
 
 static int add_evidence(eval_state *st, lp_violation *v, const lp_finding *f,
@@ -253,6 +263,10 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 
 	if (n == 0 || o == LP_OUTCOME_NONE)
 		return;
+	/* The loader guarantees both; never index a table with -1. */
+	if ((o == LP_OUTCOME_VIOLATION && rule->category == -1) ||
+	    (o == LP_OUTCOME_REFER && rule->referral < 0))
+		return;
 	if (o == LP_OUTCOME_VIOLATION)
 		t->violation = 1;
 	else if (o == LP_OUTCOME_REFER)
@@ -278,7 +292,7 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 	}
 	if (is_otherwise) {
 		if (rule->otherwise_explain)
-			render(st, rule->otherwise_explain, rule, "", evidence);
+			render_rule(st, rule->otherwise_explain, rule, "", evidence);
 		else
 			explain(st, "Rule %s: %s needs a first-person report; the "
 			        "reporter is %s.", rule->id, evidence,
@@ -295,37 +309,24 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 			         rule->referral);
 	}
 	if (o == LP_OUTCOME_VIOLATION) {
-		/* One violation per category, its evidence in item order. */
-		int cats[64];
-		size_t ncats = 0, c;
+		/* One violation per category, in order of first appearance, its
+		 * evidence in item order. */
+		size_t first = st->d->violation_count, k;
 
-		for (i = 0; i < n; i++) {
-			int cat = rule->category;
+		for (i = 0; i < n && !st->oom; i++) {
+			const lp_finding *f = rule->scope == LP_SCOPE_FINDINGS
+			                      ? &st->findings[items[i]] : NULL;
+			int cat = rule->category == LP_CATEGORY_OF_FINDING
+			          ? f->category : rule->category;
+			lp_violation *v = NULL;
 
-			if (cat == LP_CATEGORY_OF_FINDING)
-				cat = st->findings[items[i]].category;
-			for (c = 0; c < ncats && cats[c] != cat; c++)
-				;
-			if (c == ncats && ncats < 64)
-				cats[ncats++] = cat;
-		}
-		for (c = 0; c < ncats; c++) {
-			lp_violation *v = add_violation(st, ri, cats[c]);
-
-			if (!v)
+			for (k = first; k < st->d->violation_count && !v; k++)
+				if (st->d->violations[k].category == cat)
+					v = &st->d->violations[k];
+			if (!v && !(v = add_violation(st, ri, cat)))
 				return;
-			for (i = 0; i < n; i++) {
-				if (rule->scope == LP_SCOPE_FINDINGS) {
-					const lp_finding *f = &st->findings[items[i]];
-
-					if (rule->category == LP_CATEGORY_OF_FINDING &&
-					    f->category != cats[c])
-						continue;
-					add_evidence(st, v, f, -1);
-				} else if (rule->scope == LP_SCOPE_MEDIA) {
-					add_evidence(st, v, NULL, (int)items[i]);
-				}
-			}
+			if (rule->scope != LP_SCOPE_REPORT)
+				add_evidence(st, v, f, (int)items[i]);
 		}
 	}
 	if (!is_otherwise) {
@@ -347,7 +348,7 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 			cat = cats_text;
 		}
 		if (rule->explain)
-			render(st, rule->explain, rule, cat, evidence);
+			render_rule(st, rule->explain, rule, cat, evidence);
 		else
 			explain(st, "Rule %s fires on %s.", rule->id, evidence);
 	}
@@ -481,6 +482,7 @@ static int find_in_text(eval_state *st)
 
 	memset(&text, 0, sizeof(text));
 	if (lp_text_normalise(&text, r->text, r->text_len) != 0) {
+		lp_text_free(&text);
 		st->oom = 1;
 		return -1;
 	}
@@ -492,8 +494,9 @@ static int find_in_text(eval_state *st)
 		                : lp_keyword_detect(&text, d->keywords,
 		                                    d->keyword_count, &spans);
 		if (rc != 0 && spans.n >= LP_MAX_DETECTOR_MATCHES) {
-			st->over_limit = 1;
-			st->limit_detector = d->id;
+			rc = 0;
+			if (st->capped_count < 8)
+				st->capped[st->capped_count++] = (int)di;
 		}
 		for (i = 0; i < spans.n && rc == 0; i++) {
 			lp_finding *f = new_finding(st);
@@ -513,7 +516,7 @@ static int find_in_text(eval_state *st)
 	lp_spans_free(&spans);
 	lp_text_free(&text);
 	if (rc != 0) {
-		st->oom = !st->over_limit;
+		st->oom = 1;
 		return -1;
 	}
 	text_findings = st->finding_count;
@@ -572,6 +575,10 @@ static void explain_findings(eval_state *st)
 	const lp_rdata *r = st->r;
 	size_t i;
 
+	for (i = 0; i < st->capped_count; i++)
+		explain(st, "Detector %s found more than %d matches; the evidence "
+		        "lists the first %d.", p->detectors[st->capped[i]].id,
+		        LP_MAX_DETECTOR_MATCHES, LP_MAX_DETECTOR_MATCHES);
 	for (i = 0; i < st->finding_count; i++) {
 		const lp_finding *f = &st->findings[i];
 
@@ -634,11 +641,18 @@ static void enforce(eval_state *st, uint64_t signals)
 			              p->actions[s->actions[k]].id);
 		}
 		st->d->action_count = s->action_count;
-		if (s->explain)
-			explain(st, "Enforcement %s: %s (%s).", s->id, s->explain,
-			        acts.s ? acts.s : "");
-		else
+		if (s->explain) {
+			static const char *const names[] = {"actions", "reporter"};
+			const char *values[2];
+			char prefix[160];
+
+			values[0] = acts.s ? acts.s : "";
+			values[1] = lp_roles[st->r->role];
+			snprintf(prefix, sizeof(prefix), "Enforcement %s: ", s->id);
+			render(st, prefix, s->explain, names, values, 2);
+		} else {
 			explain(st, "Enforcement %s: %s.", s->id, acts.s ? acts.s : "");
+		}
 		if (lp_buf_failed(&acts))
 			st->oom = 1;
 		lp_buf_free(&acts);
@@ -713,10 +727,6 @@ static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
 oom:
 	state_free(&st);
 	lp_decision_free(d);
-	if (st.over_limit)
-		return lp_error_set(err, LP_ELIMIT, "content.text",
-		                    "content.text: more than %d matches of detector "
-		                    "%s", LP_MAX_DETECTOR_MATCHES, st.limit_detector);
 	return lp_error_set(err, LP_ENOMEM, "", "out of memory");
 }
 

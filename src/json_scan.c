@@ -341,6 +341,10 @@ stop:
 	if (rc == 1) {
 		char path[128];
 
+		/* After a complete member, the input ends in its object. */
+		if (x == X_COMMA_OR_CLOSE && sc.depth &&
+		    sc.stack[sc.depth - 1].type == '{')
+			sc.stack[sc.depth - 1].expect_key = 1;
 		out->truncated = 1;
 		path_of(sc.stack, sc.depth, path, sizeof(path));
 		return lp_error_set(err, LP_EINVALID, "",

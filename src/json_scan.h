@@ -26,9 +26,11 @@ typedef struct lp_json_scan {
  * recursion. Errors name the field path ("content.text: ...") or the line
  * and column. Returns LP_OK, LP_EINVALID or LP_ELIMIT (err says why).
  *
- * Because cJSON then only ever parses valid text, it never reaches its
- * failure path, which writes a process-wide error variable: that keeps
- * concurrent evaluations free of shared writes.
+ * cJSON then only ever parses valid text, so its failure path (which
+ * records the error position in a process-wide variable) is taken only
+ * when memory runs out. cJSON 1.7.15 still resets that variable to NULL
+ * at the start of every parse: a write of constant values that nothing in
+ * libpolicy reads, but a write all the same, which ThreadSanitizer reports.
  */
 int lp_json_prescan(lp_json_scan *out, const char *json, size_t len,
                     lp_error *err);

@@ -30,6 +30,7 @@ typedef struct loader {
 	lp_policy *p;
 	lp_diag_sink *sink;
 	const lp_ynode *const *roots;
+	const char *const *names;
 	size_t root_count;
 	int oom;
 	/* The YAML entry each compiled item came from, for messages. */
@@ -331,14 +332,8 @@ static void load_header(loader *L)
 			dup(L, get_text(L, m, "no_rule_applies", 0, "policy"));
 	}
 	if (!first) {
-		lp_mark at = {L->root_count ? "" : "", 0, 0};
-		size_t i;
+		lp_mark at = {L->root_count ? L->names[0] : "(no files)", 0, 0};
 
-		for (i = 0; i < L->root_count; i++)
-			if (L->roots[i]) {
-				at = L->roots[i]->mark;
-				break;
-			}
 		lp_diag(L->sink, LP_DIAG_ERROR, "missing-key", &at,
 		        "no file of the policy has a 'policy:' section with its name "
 		        "and version");
@@ -420,28 +415,41 @@ static void on_category(loader *L, const lp_ynode *e, const char *id)
 }
 
 /* Resolves the category named by key of e; reports and returns -1. */
+/*
+ * Finds name in a table of the policy (count entries, stride bytes apart,
+ * each starting with its id); reports an undefined reference at at, with a
+ * suggestion, and returns -1 when it is not there.
+ */
+static int resolve(loader *L, const void *table, size_t count, size_t stride,
+                   const char *name, const lp_ynode *at, const char *what,
+                   const char *section)
+{
+	const char *guess;
+	char hint[160];
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (strcmp(*(const char *const *)((const char *)table + i * stride),
+		           name) == 0)
+			return (int)i;
+	guess = lp_did_you_mean_in(name, table, count, stride);
+	if (guess)
+		snprintf(hint, sizeof(hint), " (did you mean '%s'?)", guess);
+	else
+		snprintf(hint, sizeof(hint), ": define it under '%s:'", section);
+	err(L, "undefined-reference", at, "undefined %s '%s'%s", what, name, hint);
+	return -1;
+}
+
 static int ref_category(loader *L, const lp_ynode *e, const char *key,
                         const char *what)
 {
-	const lp_ynode *v = lp_ymap_get(e, key);
 	const char *name = get_text(L, e, key, 1, what);
-	const char *cands[LP_MAX_POLICY_ITEMS];
-	size_t i;
-	const char *guess;
-	char hint[160] = "";
 
-	if (!name)
-		return -1;
-	for (i = 0; i < L->p->category_count; i++) {
-		if (strcmp(L->p->categories[i].id, name) == 0)
-			return (int)i;
-		cands[i] = L->p->categories[i].id;
-	}
-	guess = lp_did_you_mean(name, cands, L->p->category_count);
-	if (guess)
-		snprintf(hint, sizeof(hint), " (did you mean '%s'?)", guess);
-	err(L, "undefined-reference", v, "undefined category '%s'%s", name, hint);
-	return -1;
+	return name ? resolve(L, L->p->categories, L->p->category_count,
+	                      sizeof(lp_category), name, lp_ymap_get(e, key),
+	                      "category", "categories")
+	            : -1;
 }
 
 static void on_label(loader *L, const lp_ynode *e, const char *id)
@@ -596,6 +604,10 @@ static void on_list(loader *L, const lp_ynode *e, const char *id)
 	items = get_text_list(L, e, "items", 1, "a list");
 	if (!items)
 		return;
+	/* Kept when empty, so that its users get no second error. */
+	if (items->n == 0)
+		err(L, "invalid-value", items,
+		    "list '%s' is empty: 'x in %s' could never hold", id, id);
 	l = push(L, &L->p->lists, &L->p->list_count, sizeof(*l), e);
 	if (!l)
 		return;
@@ -637,58 +649,35 @@ static void on_action(loader *L, const lp_ynode *e, const char *id)
 	on_named(L, e, id, &L->p->actions, &L->p->action_count, "an action");
 }
 
-static int find_named(const lp_named *arr, size_t n, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(arr[i].id, id) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* Resolves a name against arr, reporting an undefined reference at at. */
+/* Resolves a referral or action name (what), declared under what + "s:". */
 static int ref_named(loader *L, const lp_named *arr, size_t n, const char *id,
                      const lp_ynode *at, const char *what)
 {
-	const char *cands[LP_MAX_POLICY_ITEMS];
-	const char *guess;
-	char hint[160] = "";
-	size_t i;
-	int k = find_named(arr, n, id);
+	char section[32];
 
-	if (k >= 0)
-		return k;
-	for (i = 0; i < n; i++)
-		cands[i] = arr[i].id;
-	guess = lp_did_you_mean(id, cands, n);
-	if (guess)
-		snprintf(hint, sizeof(hint), " (did you mean '%s'?)", guess);
-	else
-		snprintf(hint, sizeof(hint), ": declare it under '%ss:'", what);
-	{
-		char msg[200];
-
-		snprintf(msg, sizeof(msg), "undefined %s '%s'", what, id);
-		err(L, "undefined-reference", at, "%s%s", msg, hint);
-	}
-	return -1;
+	snprintf(section, sizeof(section), "%ss", what);
+	return resolve(L, arr, n, sizeof(*arr), id, at, what, section);
 }
 
 /* ---- templates ------------------------------------------------------------------ */
 
+/* The placeholders each kind of template may use (eval.c fills them). */
+static const char *const rule_placeholders[] = {
+	"rule", "title", "category", "referral", "evidence", "reporter", NULL};
+static const char *const step_placeholders[] = {"actions", "reporter", NULL};
+
 /* Checks that every {placeholder} of an explanation template is known. */
 static char *get_template(loader *L, const lp_ynode *e, const char *key,
-                          const char *what)
+                          const char *what, const char *const *known)
 {
-	static const char *const known[] = {"rule", "title", "category",
-	                                    "referral", "evidence", "reporter",
-	                                    "exception", "actions", NULL};
 	const char *t = get_text(L, e, key, 0, what);
 	const char *s;
+	size_t count = 0;
 
 	if (!t)
 		return NULL;
+	while (known[count])
+		count++;
 	for (s = strchr(t, '{'); s; s = strchr(s + 1, '{')) {
 		const char *end = strchr(s, '}');
 		char name[64];
@@ -705,12 +694,19 @@ static char *get_template(loader *L, const lp_ynode *e, const char *key,
 			if (strcmp(known[i], name) == 0)
 				break;
 		if (!known[i]) {
-			const char *guess = lp_did_you_mean(name, known, COUNT_OF(known));
-			char hint[160] = "";
+			const char *guess = lp_did_you_mean(name, known, count);
+			char hint[200];
 
-			if (guess)
-				snprintf(hint, sizeof(hint), " (did you mean '{%s}'?)",
-				         guess);
+			if (guess) {
+				snprintf(hint, sizeof(hint), " (did you mean '{%s}'?)", guess);
+			} else {
+				size_t off = (size_t)snprintf(hint, sizeof(hint),
+				                              "; %s may use:", what);
+
+				for (i = 0; known[i] && off < sizeof(hint); i++)
+					off += (size_t)snprintf(hint + off, sizeof(hint) - off,
+					                        " {%s}", known[i]);
+			}
 			err(L, "undefined-reference", lp_ymap_get(e, key),
 			    "unknown placeholder '{%s}'%s", name, hint);
 			return NULL;
@@ -832,37 +828,44 @@ static int fits_scope(loader *L, const lp_ynode *at, unsigned needs,
 
 static void free_rule(lp_rule *r);
 
+/*
+ * A rule's category and referral serve both its outcome and its
+ * 'otherwise': whichever of the two is a violation needs the category,
+ * whichever is a referral needs the referral.
+ */
 static void rule_outcome(loader *L, const lp_ynode *e, lp_rule *r)
 {
-	const char *cat = lp_ymap_get(e, "category") ?
-		get_text(L, e, "category", 1, "a rule") : NULL;
+	const lp_ynode *cat_node = lp_ymap_get(e, "category");
+	const lp_ynode *ref_node = lp_ymap_get(e, "referral");
+	int violates = r->outcome == LP_OUTCOME_VIOLATION ||
+	               r->otherwise == LP_OUTCOME_VIOLATION;
+	int refers = r->outcome == LP_OUTCOME_REFER ||
+	             r->otherwise == LP_OUTCOME_REFER;
 
-	if (r->outcome == LP_OUTCOME_VIOLATION) {
+	if (violates) {
+		const char *cat = get_text(L, e, "category", 1, "a violation rule");
+
 		if (cat && strcmp(cat, "finding.category") == 0) {
 			if (r->scope != LP_SCOPE_FINDINGS)
-				err(L, "invalid-value", lp_ymap_get(e, "category"),
-				    "'category: finding.category' needs 'for: findings'"
-				    "");
+				err(L, "invalid-value", cat_node,
+				    "'category: finding.category' needs 'for: findings'");
 			r->category = LP_CATEGORY_OF_FINDING;
-		} else if (cat || !lp_ymap_get(e, "category")) {
+		} else if (cat) {
 			r->category = ref_category(L, e, "category", "a violation rule");
-		} else {
-			r->category = -1;
 		}
-	} else if (cat) {
-		err(L, "invalid-value", lp_ymap_get(e, "category"),
-		    "'category' is only for rules whose outcome is violation");
+	} else if (cat_node) {
+		err(L, "invalid-value", cat_node,
+		    "'category' is only for rules that can give a violation");
 	}
-	if (r->outcome == LP_OUTCOME_REFER) {
+	if (refers) {
 		const char *ref = get_text(L, e, "referral", 1, "a referral rule");
 
-		r->referral = ref ? ref_named(L, L->p->referrals,
-		                              L->p->referral_count, ref,
-		                              lp_ymap_get(e, "referral"), "referral")
-		                  : -1;
-	} else if (lp_ymap_get(e, "referral")) {
-		err(L, "invalid-value", lp_ymap_get(e, "referral"),
-		    "'referral' is only for rules whose outcome is refer");
+		if (ref)
+			r->referral = ref_named(L, L->p->referrals, L->p->referral_count,
+			                        ref, ref_node, "referral");
+	} else if (ref_node) {
+		err(L, "invalid-value", ref_node,
+		    "'referral' is only for rules that can give a referral");
 	}
 }
 
@@ -914,8 +917,9 @@ static void on_rule(loader *L, const lp_ynode *e, const char *id)
 	}
 	rule_outcome(L, e, &r);
 	r.title = dup(L, get_text(L, e, "title", 0, "a rule"));
-	r.explain = get_template(L, e, "explain", "a rule");
-	r.otherwise_explain = get_template(L, e, "otherwise_explain", "a rule");
+	r.explain = get_template(L, e, "explain", "a rule", rule_placeholders);
+	r.otherwise_explain = get_template(L, e, "otherwise_explain", "a rule",
+	                                   rule_placeholders);
 	if (compile_cond(L, e, "where", &r.where) != 0 ||
 	    compile_cond(L, e, "requires", &r.requires) != 0)
 		bad = 1;
@@ -933,26 +937,11 @@ static void on_rule(loader *L, const lp_ynode *e, const char *id)
 			L->oom = 1;
 		for (i = 0; r.unless && i < unless->n; i++) {
 			const lp_ynode *u = unless->kids[i];
-			int x = -1;
-			size_t k;
+			int x = resolve(L, L->p->exceptions, L->p->exception_count,
+			                sizeof(lp_exception), u->value, u, "exception",
+			                "exceptions");
 
-			for (k = 0; k < L->p->exception_count; k++)
-				if (strcmp(L->p->exceptions[k].id, u->value) == 0)
-					x = (int)k;
 			if (x < 0) {
-				const char *cands[LP_MAX_POLICY_ITEMS];
-				const char *guess;
-				char hint[160] = "";
-
-				for (k = 0; k < L->p->exception_count; k++)
-					cands[k] = L->p->exceptions[k].id;
-				guess = lp_did_you_mean(u->value, cands,
-				                        L->p->exception_count);
-				if (guess)
-					snprintf(hint, sizeof(hint),
-					         " (did you mean '%s'?)", guess);
-				err(L, "undefined-reference", u,
-				    "undefined exception '%s'%s", u->value, hint);
 				bad = 1;
 				continue;
 			}
@@ -1003,7 +992,8 @@ static void on_step(loader *L, const lp_ynode *e, const char *id)
 	}
 	s->id = dup(L, id);
 	s->when = when;
-	s->explain = get_template(L, e, "explain", "an enforcement step");
+	s->explain = get_template(L, e, "explain", "an enforcement step",
+	                          step_placeholders);
 	s->actions = lp_calloc(acts->n, sizeof(int));
 	if (!s->actions) {
 		L->oom = 1;
@@ -1186,7 +1176,8 @@ void lp_policy_free(lp_policy *p)
 }
 
 int lp_policy_build(lp_policy **out, const lp_ynode *const *roots,
-                    size_t count, const char *revision, lp_diag_sink *sink)
+                    const char *const *names, size_t count,
+                    const char *revision, lp_diag_sink *sink)
 {
 	loader L;
 	unsigned errors = sink->errors;
@@ -1196,6 +1187,7 @@ int lp_policy_build(lp_policy **out, const lp_ynode *const *roots,
 	memset(&L, 0, sizeof(L));
 	L.sink = sink;
 	L.roots = roots;
+	L.names = names;
 	L.root_count = count;
 	L.p = lp_calloc(1, sizeof(*L.p));
 	if (!L.p)

@@ -14,9 +14,11 @@
 #include "diag.h"
 #include "yaml_tree.h"
 
-/* Builds *out from roots (NULL entries are empty files). Returns LP_OK,
+/* Builds *out from roots (NULL entries are empty files), read from the
+ * files names (for messages about no place in particular). Returns LP_OK,
  * LP_EPOLICY when any error was reported, or LP_ENOMEM. */
 int lp_policy_build(lp_policy **out, const lp_ynode *const *roots,
-                    size_t count, const char *revision, lp_diag_sink *sink);
+                    const char *const *names, size_t count,
+                    const char *revision, lp_diag_sink *sink);
 
 #endif

@@ -1,5 +1,6 @@
 #include "yaml_tree.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -23,6 +24,23 @@ static lp_mark mark_of(const builder *b, yaml_mark_t m)
 	at.file = b->file;
 	at.line = (unsigned)m.line + 1;
 	at.column = (unsigned)m.column + 1;
+	return at;
+}
+
+static lp_mark mark_of_offset(const builder *b, const char *data, size_t len,
+                              size_t offset)
+{
+	lp_mark at = {b->file, 1, 1};
+	size_t i;
+
+	for (i = 0; i < offset && i < len; i++) {
+		if (data[i] == '\n') {
+			at.line++;
+			at.column = 1;
+		} else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+			at.column++;
+		}
+	}
 	return at;
 }
 
@@ -52,10 +70,63 @@ void lp_ynode_free(lp_ynode *node)
 	lp_free(node);
 }
 
-static int same_key(const lp_ynode *a, const lp_ynode *b)
+/* Orders scalar keys by text, then by place in the file. */
+static int by_key_then_place(const void *x, const void *y)
 {
-	return a->kind == LP_YSCALAR && b->kind == LP_YSCALAR &&
-	       a->len == b->len && memcmp(a->value, b->value, a->len) == 0;
+	const lp_ynode *a = *(const lp_ynode *const *)x;
+	const lp_ynode *b = *(const lp_ynode *const *)y;
+	int c;
+
+	if (a->kind != b->kind)
+		return (int)a->kind - (int)b->kind;
+	if (a->kind == LP_YSCALAR) {
+		c = a->len == b->len ? memcmp(a->value, b->value, a->len)
+		                     : (a->len < b->len ? -1 : 1);
+		if (c)
+			return c;
+	}
+	if (a->mark.line != b->mark.line)
+		return a->mark.line < b->mark.line ? -1 : 1;
+	return a->mark.column < b->mark.column ? -1
+	       : a->mark.column > b->mark.column;
+}
+
+/*
+ * Reports every key given twice in mapping m. Sorting once when the
+ * mapping closes keeps a file of many keys linear-logarithmic; comparing
+ * each new key with all earlier ones would let a 4 MiB file run for
+ * minutes.
+ */
+static void check_duplicate_keys(builder *b, const lp_ynode *m)
+{
+	size_t pairs = LP_YMAP_COUNT(m), i, first = 0;
+	const lp_ynode **keys;
+
+	if (pairs < 2)
+		return;
+	keys = lp_malloc(pairs * sizeof(*keys));
+	if (!keys) {
+		b->oom = 1;
+		return;
+	}
+	for (i = 0; i < pairs; i++)
+		keys[i] = LP_YMAP_KEY(m, i);
+	qsort(keys, pairs, sizeof(*keys), by_key_then_place);
+	for (i = 1; i < pairs; i++) {
+		const lp_ynode *k = keys[i];
+
+		if (k->kind != LP_YSCALAR || keys[first]->kind != LP_YSCALAR ||
+		    k->len != keys[first]->len ||
+		    memcmp(k->value, keys[first]->value, k->len) != 0) {
+			first = i;
+			continue;
+		}
+		lp_diag(b->sink, LP_DIAG_ERROR, "duplicate-key", &k->mark,
+		        "duplicate key '%s' (first given at line %u, column %u)",
+		        k->value, keys[first]->mark.line, keys[first]->mark.column);
+		b->bad = 1;
+	}
+	lp_free(keys);
 }
 
 /* Attaches n to the open collection (or makes it the root). */
@@ -68,25 +139,12 @@ static int attach(builder *b, lp_ynode *n)
 		return 0;
 	}
 	parent = b->stack[b->depth - 1];
-	if (parent->kind == LP_YMAPPING && parent->n % 2 == 0) {
-		size_t i;
-
-		if (n->kind != LP_YSCALAR) {
-			lp_diag(b->sink, LP_DIAG_ERROR, "wrong-type", &n->mark,
-			        "a mapping key must be a plain name, not a %s",
-			        n->kind == LP_YMAPPING ? "mapping" : "list");
-			b->bad = 1;
-		}
-		for (i = 0; i + 1 < parent->n; i += 2) {
-			if (!same_key(parent->kids[i], n))
-				continue;
-			lp_diag(b->sink, LP_DIAG_ERROR, "duplicate-key", &n->mark,
-			        "duplicate key '%s' (first given at line %u, column %u)",
-			        n->value, parent->kids[i]->mark.line,
-			        parent->kids[i]->mark.column);
-			b->bad = 1;
-			break;
-		}
+	if (parent->kind == LP_YMAPPING && parent->n % 2 == 0 &&
+	    n->kind != LP_YSCALAR) {
+		lp_diag(b->sink, LP_DIAG_ERROR, "wrong-type", &n->mark,
+		        "a mapping key must be a plain name, not a %s",
+		        n->kind == LP_YMAPPING ? "mapping" : "list");
+		b->bad = 1;
 	}
 	if (lp_grow(&parent->kids, &parent->cap, parent->n + 1,
 	            sizeof(*parent->kids)) != 0) {
@@ -181,6 +239,7 @@ static int on_event(builder *b, const yaml_event_t *ev)
 		                      ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		n->multiline = ev->end_mark.line != ev->start_mark.line;
 		if (!n->value) {
 			b->oom = 1;
 			lp_ynode_free(n);
@@ -204,8 +263,11 @@ static int on_event(builder *b, const yaml_event_t *ev)
 		                          ev->data.mapping_start.implicit))
 			return -1;
 		return open_collection(b, ev, LP_YMAPPING);
-	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
+		if (b->depth > 0)
+			check_duplicate_keys(b, b->stack[--b->depth]);
+		return 0;
+	case YAML_SEQUENCE_END_EVENT:
 		if (b->depth > 0)
 			b->depth--;
 		return 0;
@@ -242,6 +304,10 @@ int lp_yaml_parse(lp_ynode **out, const char *file, const char *data,
 
 		if (!yaml_parser_parse(&parser, &ev)) {
 			lp_mark at = mark_of(&b, parser.problem_mark);
+
+			/* The reader (encoding errors) gives an offset, not a mark. */
+			if (parser.error == YAML_READER_ERROR)
+				at = mark_of_offset(&b, data, len, parser.problem_offset);
 
 			if (parser.error == YAML_MEMORY_ERROR) {
 				b.oom = 1;

@@ -27,6 +27,8 @@ struct lp_ynode {
 	char *value;     /* scalar text, NUL-terminated */
 	size_t len;
 	int plain;       /* unquoted scalar: may be a boolean, number or null */
+	int multiline;   /* the scalar spans lines in the source (a block or
+	                    folded scalar): offsets in value are not columns */
 	lp_ynode **kids; /* sequence: items; mapping: key, value, key, value... */
 	size_t n;        /* entries of kids */
 	size_t cap;

@@ -10,10 +10,12 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "json_scan.h"
+#include "report.h"
 
 typedef enum format { FMT_AUTO, FMT_OBJECT, FMT_ARRAY, FMT_LINES } format;
 
@@ -63,7 +65,9 @@ static void write_id_of(FILE *out, const char *json, size_t len)
 	const cJSON *id = root ? cJSON_GetObjectItemCaseSensitive(root, "id") : NULL;
 	char *s = NULL;
 
-	if (id && cJSON_IsString(id))
+	/* Echo only what is valid: the error record must stay valid JSON. */
+	if (id && cJSON_IsString(id) &&
+	    lp_utf8_valid(id->valuestring, strlen(id->valuestring)))
 		s = cJSON_PrintUnformatted(id);
 	else if (id && cJSON_IsNumber(id) && isfinite(id->valuedouble) &&
 	         floor(id->valuedouble) == id->valuedouble &&
@@ -195,7 +199,7 @@ static void evaluate_array(run *r, const char *s, const char *end)
 
 static format detect_format(const char *s, const char *end)
 {
-	const char *v;
+	const char *v, *nl;
 
 	s = skip_ws(s, end);
 	if (s < end && *s == '[')
@@ -203,7 +207,12 @@ static format detect_format(const char *s, const char *end)
 	if (s >= end || *s != '{')
 		return FMT_LINES;
 	v = lp_json_value_end(s, end);
-	return v && skip_ws(v, end) == end ? FMT_OBJECT : FMT_LINES;
+	if (v)
+		return skip_ws(v, end) == end ? FMT_OBJECT : FMT_LINES;
+	/* The first value never ends: one object cut short, unless its first
+	 * line is a whole value (then the cut is in a later JSON Line). */
+	nl = memchr(s, '\n', (size_t)(end - s));
+	return nl && lp_json_value_end(s, nl) ? FMT_LINES : FMT_OBJECT;
 }
 
 static int evaluate_input(run *r, const char *path, format forced,
@@ -289,9 +298,19 @@ int cmd_evaluate(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	/* Every input is checked before anything is written, so that a bad
+	 * argument never leaves half an output behind. */
 	for (i = optind; i < argc; i++) {
-		if (strcmp(argv[i], "-") != 0 && access(argv[i], R_OK) != 0) {
+		struct stat st;
+
+		if (strcmp(argv[i], "-") == 0)
+			continue;
+		if (stat(argv[i], &st) != 0 || access(argv[i], R_OK) != 0) {
 			cli_error("evaluate: cannot read %s", argv[i]);
+			return EXIT_USAGE;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			cli_error("evaluate: %s is a directory", argv[i]);
 			return EXIT_USAGE;
 		}
 	}

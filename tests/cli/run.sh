@@ -278,6 +278,31 @@ section_batch() {
 			"$(cat "$tmp/out")" "stderr: $(head -c 300 "$tmp/err")"
 	fi
 
+	# A pretty-printed object cut short is one record, not one per line.
+	run evaluate "$b/truncated-pretty.json"
+	expect_status "truncated-pretty.json: one object cut short" 1
+	if [ "$(lines "$tmp/out")" -eq 1 ]; then
+		pass "truncated-pretty.json: a single error record"
+	else
+		fail "truncated-pretty.json: a single error record" "$(cat "$tmp/out")"
+	fi
+	expect_contains "truncated-pretty.json: the error says where the input ends" \
+		"$tmp/out" '"message":"report: truncated JSON (the input ends inside reporter)"'
+
+	# An id that is not valid UTF-8 is not echoed: the output stays JSON.
+	printf '{"id":"\377","reporter":{"role":"bystander"}}\n' >"$tmp/badid.jsonl"
+	run evaluate "$tmp/badid.jsonl"
+	expect_status "an id that is not UTF-8" 1
+	expect_contains "an id that is not UTF-8 is not echoed" "$tmp/out" \
+		'{"id":null,"record":1,"error":{"code":"invalid_field","message":"id: not valid UTF-8"}}'
+
+	# A directory among the inputs is refused before anything is written.
+	mkdir -p "$tmp/adir"
+	run evaluate "$root/tests/examples/benign.json" "$tmp/adir"
+	expect_status "a directory as input" 2
+	expect_empty "a directory as input: nothing is written" "$tmp/out"
+	expect_contains "a directory as input: the error names it" "$tmp/err" "is a directory"
+
 	# One record per kind of invalid field (SPEC §2), then a valid one with an
 	# unknown field (ignored): each error names its field.
 	run evaluate "$b/invalid.jsonl"

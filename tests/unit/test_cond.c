@@ -142,6 +142,11 @@ static void test_fields(void **state)
 	assert_true(eval("author.prior_violations == 0", 0, "", 0, 0));
 	assert_true(eval("author.prior_violations > 2", 0, "", 0, 3));
 	assert_true(eval("author.prior_violations <= 2", 0, "", 0, 2));
+	assert_false(eval("author.prior_violations != 0", 0, "", 0, 0));
+	assert_true(eval("author.prior_violations != 0", 0, "", 0, 4));
+	assert_false(eval("reporter.role != subject", 0, "", 0, 0));
+	assert_true(eval("reporter.role != subject", 0, "", 2, 0));
+	assert_false(eval("context.region != SE", 0, "SE", 0, 0));
 }
 
 static void test_needs(void **state)
@@ -193,6 +198,21 @@ static void test_errors_name_the_column(void **state)
 	assert_contains(messages, "1:22: unknown field or signal 'context.zz'");
 }
 
+static void test_long_names_and_multiline_places(void **state)
+{
+	char text[300];
+
+	(void)state;
+	memset(text, 'a', 200);
+	memcpy(text, "context.", 8);
+	text[200] = '\0';
+	compile(text, LP_EPOLICY);
+	assert_contains(messages, "a name longer than 127 characters [limit]");
+	/* Written over several lines, the place is the condition's start. */
+	compile(">-\n  context.a\n  and context.zz", LP_EPOLICY);
+	assert_contains(messages, "1:7: unknown field or signal 'context.zz'");
+}
+
 static void test_nesting_limit(void **state)
 {
 	char text[256];
@@ -239,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_needs),
 		cmocka_unit_test(test_errors_name_the_column),
+		cmocka_unit_test(test_long_names_and_multiline_places),
 		cmocka_unit_test(test_nesting_limit),
 		cmocka_unit_test(test_satisfiability),
 	};

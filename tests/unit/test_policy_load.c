@@ -119,7 +119,8 @@ static void test_undefined_references(void **state)
 	                               "    outcome: violation\n"
 	                               "    category: home_address\n"
 	                               "    unless: [nope]\n"),
-	                "test.yaml:16:14: error: undefined exception 'nope' "
+	                "test.yaml:16:14: error: undefined exception 'nope': define it "
+	                "under 'exceptions:' "
 	                "[undefined-reference]");
 	assert_contains(tu_diagnostics(HEAD
 	                               "exceptions:\n"
@@ -226,6 +227,34 @@ static void test_scope_and_outcome_rules(void **state)
 	                               "signals:\n"
 	                               "  - id: context.region\n"),
 	                "[duplicate-key]");
+}
+
+static void test_otherwise_needs_its_category_or_referral(void **state)
+{
+	(void)state;
+	/* 'otherwise: violation' needs a category even when the outcome is a
+	 * referral (and the other way round): a decision must never name a
+	 * category that does not exist. */
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: report\n"
+	                               "    requires: context.harass\n"
+	                               "    outcome: refer\n"
+	                               "    referral: abuse\n"
+	                               "    otherwise: violation\n"),
+	                "a violation rule needs 'category' [missing-key]");
+	assert_contains(tu_diagnostics(HEAD
+	                               "rules:\n"
+	                               "  - id: r1\n"
+	                               "    for: report\n"
+	                               "    requires: context.harass\n"
+	                               "    outcome: violation\n"
+	                               "    category: home_address\n"
+	                               "    otherwise: refer\n"),
+	                "a referral rule needs 'referral' [missing-key]");
+	assert_contains(tu_diagnostics(HEAD "lists: [{id: none, items: []}]\n"),
+	                "list 'none' is empty");
 }
 
 static void test_signals_and_labels(void **state)
@@ -367,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_undefined_references),
 		cmocka_unit_test(test_duplicate_ids),
 		cmocka_unit_test(test_scope_and_outcome_rules),
+		cmocka_unit_test(test_otherwise_needs_its_category_or_referral),
 		cmocka_unit_test(test_signals_and_labels),
 		cmocka_unit_test(test_never_fires_warnings),
 		cmocka_unit_test(test_missing_policy_header),

@@ -164,9 +164,9 @@ static void test_syntax_errors_have_places(void **state)
 	assert_contains(messages, "2:1:");
 	assert_int_equal(parse(&root, "a: [1, 2\n"), LP_EPOLICY);
 	assert_contains(messages, "[syntax]");
-	/* Not UTF-8. */
-	assert_int_equal(parse(&root, "a: caf\xe9\n"), LP_EPOLICY);
-	assert_contains(messages, "[syntax]");
+	/* Not UTF-8: placed at the bad byte, not at the start. */
+	assert_int_equal(parse(&root, "a: 1\nb: caf\xe9\n"), LP_EPOLICY);
+	assert_contains(messages, "2:7: incomplete UTF-8 octet sequence [syntax]");
 }
 
 static void test_non_scalar_key(void **state)
