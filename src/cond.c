@@ -18,7 +18,6 @@
  */
 #include "cond.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,6 +25,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "ascii.h"
 #include "policy_internal.h"
 #include "report.h"
 
@@ -119,7 +119,7 @@ typedef struct parser {
 
 static int is_ident_char(int ch)
 {
-	return isalnum(ch) || ch == '_' || ch == '-' || ch == '.';
+	return lp_is_alnum(ch) || ch == '_' || ch == '-' || ch == '.';
 }
 
 static void next(parser *ps)
@@ -156,10 +156,10 @@ static void next(parser *ps)
 		}
 		break;
 	default:
-		if (isdigit((unsigned char)s[i])) {
+		if (lp_is_digit((unsigned char)s[i])) {
 			size_t j = i;
 
-			while (isdigit((unsigned char)s[j]))
+			while (lp_is_digit((unsigned char)s[j]))
 				j++;
 			ps->tok.t = is_ident_char((unsigned char)s[j]) ? T_IDENT
 			                                                : T_NUMBER;

@@ -1,9 +1,9 @@
 #include "json_scan.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "report.h"
 
 typedef struct level {
@@ -212,7 +212,7 @@ static int scan_number(scanner *sc, size_t *i)
 			j++;
 	}
 #undef DIGIT
-	if (j < n && (isalnum((unsigned char)s[j]) || s[j] == '.'))
+	if (j < n && (lp_is_alnum((unsigned char)s[j]) || s[j] == '.'))
 		return syntax(sc, j, "a malformed number");
 	*i = j - 1;
 	return LP_OK;
@@ -316,7 +316,7 @@ int lp_json_prescan(lp_json_scan *out, const char *json, size_t len,
 					break;
 				}
 				if (len - i >= wl && memcmp(json + i, words[k], wl) == 0 &&
-				    (len - i == wl || !isalnum((unsigned char)json[i + wl]))) {
+				    (len - i == wl || !lp_is_alnum((unsigned char)json[i + wl]))) {
 					i += wl - 1;
 					rc = LP_OK;
 					break;

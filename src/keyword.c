@@ -1,12 +1,18 @@
+/*
+ * keyword.c - the policy-defined keyword detector (see keyword.h). Only
+ * ASCII classes and case are used, never <ctype.h>: a match must not
+ * depend on the locale the host process happens to run in.
+ */
 #include "keyword.h"
 
-#include <ctype.h>
 #include <string.h>
+
+#include "scan_util.h"
 
 static int is_word_byte(unsigned char c)
 {
 	/* Bytes of multi-byte UTF-8 count as letters: "café" is one word. */
-	return isalnum(c) || c == '_' || c >= 0x80;
+	return lp_is_alnum(c) || c == '_' || c >= 0x80;
 }
 
 /* Length of the keyword matching at s[i], or 0. */
@@ -14,9 +20,11 @@ static size_t match_at(const char *s, size_t len, size_t i, const char *kw)
 {
 	size_t k;
 
+	if (!kw[0])
+		return 0; /* an empty keyword matches nothing */
 	for (k = 0; kw[k]; k++) {
 		if (i + k >= len ||
-		    tolower((unsigned char)s[i + k]) != (unsigned char)kw[k])
+		    lp_to_lower((unsigned char)s[i + k]) != (unsigned char)kw[k])
 			return 0;
 	}
 	if (i + k < len && is_word_byte((unsigned char)s[i + k]) &&
@@ -52,4 +60,10 @@ int lp_keyword_detect(const lp_text *text, char *const *keywords, size_t n,
 		}
 	}
 	return 0;
+}
+
+void lp_keyword_fold(char *s)
+{
+	for (; *s; s++)
+		*s = (char)lp_to_lower((unsigned char)*s);
 }

@@ -1,6 +1,12 @@
 /*
  * keyword.h - the policy-defined keyword detector: whole words or phrases,
  * matched without regard to ASCII case.
+ *
+ * Case folding is ASCII-only and never depends on the process locale:
+ * "FLUFFY" matches the keyword "fluffy", but "CAFÉ" does not match "café"
+ * (É and é are different bytes); a non-ASCII keyword matches exactly as
+ * written, apart from its ASCII letters. Bytes of multi-byte UTF-8
+ * characters count as word characters, so "café" is one word.
  */
 #ifndef LP_KEYWORD_H
 #define LP_KEYWORD_H
@@ -8,9 +14,15 @@
 #include "detect.h"
 
 /* Appends to out every occurrence in text of any of the n lower-case
- * keywords, as non-overlapping spans in start order (the earliest, then
- * longest, match wins). Returns 0, or -1 on allocation failure. */
+ * keywords (as lp_keyword_fold leaves them), as non-overlapping spans in
+ * start order (the earliest, then longest, match wins). Returns 0, or -1
+ * on allocation failure. */
 int lp_keyword_detect(const lp_text *text, char *const *keywords, size_t n,
                       lp_spans *out);
+
+/* Lower-cases the ASCII letters of the NUL-terminated keyword s in place,
+ * leaving every other byte (UTF-8 included) as it is, whatever the
+ * locale: the form lp_keyword_detect expects its keywords in. */
+void lp_keyword_fold(char *s);
 
 #endif

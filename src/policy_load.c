@@ -8,7 +8,6 @@
  */
 #include "policy_load.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <errno.h>
@@ -16,7 +15,9 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "ascii.h"
 #include "cond.h"
+#include "keyword.h"
 #include "policy_internal.h"
 
 /* Ids already used in one namespace, with where they were defined. */
@@ -174,10 +175,10 @@ static const lp_ynode *get_text_list(loader *L, const lp_ynode *m,
 /* Identifiers: letters, digits, '_', '-' and '.', starting with a letter. */
 static int valid_id(const char *s)
 {
-	if (!isalpha((unsigned char)*s))
+	if (!lp_is_alpha((unsigned char)*s))
 		return 0;
 	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-' && *s != '.')
+		if (!lp_is_alnum((unsigned char)*s) && *s != '_' && *s != '-' && *s != '.')
 			return 0;
 	return 1;
 }
@@ -577,12 +578,10 @@ static void on_detector(loader *L, const lp_ynode *e, const char *id)
 	d->keyword_count = kw->n;
 	for (i = 0; i < kw->n; i++) {
 		char *w = dup(L, kw->kids[i]->value);
-		char *c;
 
 		if (!w)
 			return;
-		for (c = w; *c; c++)
-			*c = (char)tolower((unsigned char)*c);
+		lp_keyword_fold(w);
 		d->keywords[i] = w;
 		if (!*w)
 			err(L, "invalid-value", kw->kids[i], "empty keyword");

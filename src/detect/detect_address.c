@@ -501,9 +501,8 @@ static int address_can_start(const char *s, size_t len, size_t i)
 	return lp_is_digit((unsigned char)s[i]) && !lp_word_before(s, i);
 }
 
-static int in_word(unsigned char c) { return lp_is_alnum(c); }
-
 int lp_detect_street_address(const lp_text *text, lp_spans *out)
 {
-	return lp_scan_tokens(text, out, address_can_start, try_address, in_word);
+	return lp_scan_tokens(text, out, address_can_start, try_address,
+	                      lp_is_alnum_byte);
 }

@@ -118,9 +118,8 @@ static int iban_can_start(const char *s, size_t len, size_t i)
 	return lp_is_alpha((unsigned char)s[i]) && !lp_word_before(s, i);
 }
 
-static int in_word(unsigned char c) { return lp_is_alnum(c); }
-
 int lp_detect_iban(const lp_text *text, lp_spans *out)
 {
-	return lp_scan_tokens(text, out, iban_can_start, try_iban, in_word);
+	return lp_scan_tokens(text, out, iban_can_start, try_iban,
+	                      lp_is_alnum_byte);
 }

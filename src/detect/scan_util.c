@@ -232,6 +232,11 @@ size_t lp_url_end(const char *s, size_t len, size_t pos)
 	return e;
 }
 
+int lp_is_alnum_byte(unsigned char c)
+{
+	return lp_is_alnum(c);
+}
+
 int lp_scan_tokens(const lp_text *text, lp_spans *out,
                    int (*can_start)(const char *s, size_t len, size_t i),
                    size_t (*try_at)(const char *s, size_t len, size_t i),

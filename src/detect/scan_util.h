@@ -14,19 +14,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ascii.h"
 #include "detect.h"
 
-static inline int lp_is_digit(int c) { return c >= '0' && c <= '9'; }
-static inline int lp_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
-static inline int lp_is_lower(int c) { return c >= 'a' && c <= 'z'; }
-static inline int lp_is_alpha(int c) { return lp_is_upper(c) || lp_is_lower(c); }
-static inline int lp_is_alnum(int c) { return lp_is_alpha(c) || lp_is_digit(c); }
-static inline int lp_is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
-}
-static inline int lp_to_lower(int c) { return lp_is_upper(c) ? c + 32 : c; }
 /* c is one of the characters of set (never true for NUL, which a text
  * decoded from JSON may contain). */
 static inline int lp_in_set(int c, const char *set)
@@ -91,6 +81,9 @@ int lp_context_before(const char *s, size_t pos, size_t window,
 /* When a URL (http://, https://, www.) starts at pos, the offset one past
  * its end (the next white space); otherwise 0. */
 size_t lp_url_end(const char *s, size_t len, size_t pos);
+
+/* in_token for lp_scan_tokens: c is an ASCII letter or digit. */
+int lp_is_alnum_byte(unsigned char c);
 
 /*
  * The scan loop that token detectors share: skips URLs, offers each

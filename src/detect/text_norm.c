@@ -12,9 +12,10 @@
 
 #include "alloc.h"
 #include "scan_util.h"
+#include "unicode.h"
 
 /* The zero of every block of ten Unicode decimal digits (category Nd,
- * Unicode 14), in increasing order; ASCII is handled before the lookup. */
+ * Unicode 14) but ASCII, in increasing order. */
 static const uint32_t digit_zeros[] = {
 	0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6,
 	0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090,
@@ -27,11 +28,12 @@ static const uint32_t digit_zeros[] = {
 	0x1E2F0, 0x1E950, 0x1FBF0,
 };
 
-/* The ASCII digit cp stands for, or -1. */
-static int decimal_value(uint32_t cp)
+int lp_cp_decimal_value(uint32_t cp)
 {
 	size_t lo = 0, hi = sizeof(digit_zeros) / sizeof(digit_zeros[0]);
 
+	if (cp >= '0' && cp <= '9')
+		return (int)(cp - '0');
 	/* Binary search for the last zero <= cp. */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -58,7 +60,7 @@ static int is_invisible(uint32_t cp)
 	       cp == 0xFEFF || cp == 0xAD || cp == 0x180E;
 }
 
-static int is_space_sep(uint32_t cp)
+int lp_cp_is_space_sep(uint32_t cp)
 {
 	return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
 	       cp == 0x205F || cp == 0x3000;
@@ -80,13 +82,13 @@ static int fold(uint32_t cp)
 		return -1;
 	if (is_invisible(cp))
 		return 0;
-	if (is_space_sep(cp))
+	if (lp_cp_is_space_sep(cp))
 		return ' ';
 	if (is_dash(cp))
 		return '-';
 	if (cp >= 0xFF01 && cp <= 0xFF5E)
 		return (int)(cp - 0xFEE0); /* full-width ASCII */
-	d = decimal_value(cp);
+	d = lp_cp_decimal_value(cp);
 	if (d >= 0)
 		return '0' + d;
 	return -1;

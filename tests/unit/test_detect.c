@@ -15,6 +15,7 @@
 #include "alloc.h"
 #include "detect.h"
 #include "libpolicy/limits.h"
+#include "mask.h"
 
 /* Runs detector name over text (normalised first) and returns the matched
  * substrings joined by '|', in a buffer owned by the caller. */
@@ -484,6 +485,75 @@ static void test_offsets_after_normalisation(void **state)
 	lp_text_free(&t);
 }
 
+/* The byte offset in text of code point cp. */
+static size_t byte_of_cp(const char *text, size_t cp)
+{
+	size_t b = 0;
+
+	while (cp > 0 && text[b]) {
+		b++;
+		while (((unsigned char)text[b] & 0xC0) == 0x80)
+			b++;
+		cp--;
+	}
+	return b;
+}
+
+/* The evidence of the first match, as a decision shows it: the original
+ * characters of the match, masked in the detector's style. */
+static void expect_excerpt(const char *name, const char *text,
+			   const char *want)
+{
+	const lp_builtin_detector *d = lp_builtin_detector_find(name);
+	lp_text t = { 0 };
+	lp_spans sp = { 0 };
+	size_t b0, b1;
+	char *out = NULL;
+
+	assert_non_null(d);
+	assert_int_equal(lp_text_normalise(&t, text, strlen(text)), 0);
+	assert_int_equal(d->detect(&t, &sp), 0);
+	assert_true(sp.n >= 1);
+	b0 = byte_of_cp(text, t.cp_of[sp.v[0].start]);
+	b1 = byte_of_cp(text, t.cp_of[sp.v[0].end]);
+	assert_int_equal(lp_mask(&out, text + b0, b1 - b0, d->mask), 0);
+	lp_spans_free(&sp);
+	lp_text_free(&t);
+	if (strcmp(out, want) != 0) {
+		fail_msg("%s on \"%s\": excerpt \"%s\", want \"%s\"", name, text,
+			 out, want);
+	}
+	lp_free(out);
+}
+
+#define B LP_MASK_CHAR
+
+/* Matches written in full-width or Arabic-Indic digits are found after
+ * normalisation; their excerpts (of the original characters) keep the
+ * house number only, and no other digit of any script. */
+static void test_excerpts_hide_unicode_digits(void **state)
+{
+	(void)state;
+	expect_excerpt("street_address",
+		       "her address is \xEF\xBC\x91\xEF\xBC\x94\xEF\xBC\x92\xEF\xBC"
+		       "\x98 Elm Street, Springfield",
+		       "\xEF\xBC\x91\xEF\xBC\x94\xEF\xBC\x92\xEF\xBC\x98 E" B B
+		       " S" B B B B B ", S" B B B B B B B B B B);
+	expect_excerpt("street_address",
+		       "lives at \xD9\xA1\xD9\xA4\xD9\xA2\xD9\xA8 Elm St, Apt 4B, "
+		       "Springfield",
+		       "\xD9\xA1\xD9\xA4\xD9\xA2\xD9\xA8 E" B B " S" B ", A" B B
+		       " " B B ", S" B B B B B B B B B B);
+	expect_excerpt("phone", "call \xEF\xBC\x95\xEF\xBC\x95\xEF\xBC\x95-123-"
+		       "\xD9\xA4\xD9\xA5\xD9\xA6\xD9\xA7 now",
+		       B B B "-" B B B "-" B B B B);
+	expect_excerpt("email", "mail 5551234567@example.com please",
+		       B B B B B B B B B B "@e" B B B B B B ".com");
+	expect_excerpt("iban", "IBAN DE89 3704 0044 0532 0130 00 thanks",
+		       B B B B " " B B B B " " B B B B " " B B B B " " B B B B
+		       " " B B);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -509,6 +579,7 @@ int main(void)
 		cmocka_unit_test(test_credentials_negative),
 		cmocka_unit_test(test_nothing_fires),
 		cmocka_unit_test(test_offsets_after_normalisation),
+		cmocka_unit_test(test_excerpts_hide_unicode_digits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
