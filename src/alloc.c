@@ -43,6 +43,22 @@ int lp_grow(void *ptr, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+static size_t implied_capacity(size_t count)
+{
+	size_t cap = 8;
+
+	while (cap < count && cap <= SIZE_MAX / 2)
+		cap *= 2;
+	return cap;
+}
+
+int lp_grow_one(void *ptr, size_t count, size_t size)
+{
+	size_t cap = count ? implied_capacity(count) : 0;
+
+	return lp_grow(ptr, &cap, count + 1, size);
+}
+
 char *lp_strndup(const char *s, size_t len)
 {
 	char *d = lp_malloc(len + 1);

@@ -100,13 +100,6 @@ char *lp_buf_detach(lp_buf *b, size_t *len)
 	return s;
 }
 
-void lp_buf_reset(lp_buf *b)
-{
-	b->len = 0;
-	if (b->s)
-		b->s[0] = '\0';
-}
-
 void lp_buf_free(lp_buf *b)
 {
 	lp_free(b->s);

@@ -31,7 +31,6 @@ void lp_buf_json_string(lp_buf *b, const char *s, size_t len);
 int lp_buf_failed(const lp_buf *b);
 /* Hands the NUL-terminated contents to the caller and resets b. */
 char *lp_buf_detach(lp_buf *b, size_t *len);
-void lp_buf_reset(lp_buf *b);
 void lp_buf_free(lp_buf *b);
 
 #endif

@@ -117,20 +117,46 @@ static void io_error(lp_compiler *c, const char *path, const char *what)
 static int add_file(lp_compiler *c, const char *path)
 {
 	FILE *f = fopen(path, "rb");
+	struct stat st;
+	size_t cap, len = 0;
 	char *data;
-	size_t len = 0;
 	int rc;
 
 	if (!f) {
 		io_error(c, path, "cannot open");
 		return LP_EIO;
 	}
-	data = lp_malloc(LP_MAX_POLICY_FILE_BYTES + 1);
+	/* Read no more than the limit allows: a size from fstat when there is
+	 * one (a pipe has none), and one byte past the limit to detect it. */
+	cap = (size_t)LP_MAX_POLICY_FILE_BYTES + 1;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size < (off_t)LP_MAX_POLICY_FILE_BYTES)
+		cap = (size_t)st.st_size + 1;
+	data = lp_malloc(cap);
 	if (!data) {
 		fclose(f);
 		return LP_ENOMEM;
 	}
-	len = fread(data, 1, LP_MAX_POLICY_FILE_BYTES + 1, f);
+	for (;;) {
+		size_t got = fread(data + len, 1, cap - len, f);
+
+		len += got;
+		if (got == 0 || len > LP_MAX_POLICY_FILE_BYTES)
+			break;
+		if (len == cap) { /* the file grew: read on, up to the limit */
+			size_t more = cap * 2 > (size_t)LP_MAX_POLICY_FILE_BYTES + 1
+			              ? (size_t)LP_MAX_POLICY_FILE_BYTES + 1 : cap * 2;
+			char *bigger = lp_realloc(data, more);
+
+			if (!bigger) {
+				fclose(f);
+				lp_free(data);
+				return LP_ENOMEM;
+			}
+			data = bigger;
+			cap = more;
+		}
+	}
 	if (ferror(f)) {
 		io_error(c, path, "cannot read");
 		fclose(f);

@@ -22,7 +22,6 @@ typedef struct lp_diag_sink {
 	void *payload;
 	unsigned errors;
 	unsigned warnings;
-	int oom; /* a message could not be formatted */
 } lp_diag_sink;
 
 void lp_diag(lp_diag_sink *sink, lp_diag_level level, const char *code,

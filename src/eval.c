@@ -90,9 +90,7 @@ static void explain(eval_state *st, const char *fmt, ...)
  * small). */
 static int push_int(eval_state *st, int **arr, size_t *count, int v)
 {
-	size_t cap = *count;
-
-	if (lp_grow(arr, &cap, *count + 1, sizeof(int)) != 0) {
+	if (lp_grow_one(arr, *count, sizeof(int)) != 0) {
 		st->oom = 1;
 		return -1;
 	}
@@ -166,9 +164,8 @@ static int add_evidence(eval_state *st, lp_violation *v, const lp_finding *f,
                         int media_index)
 {
 	lp_evidence *e;
-	size_t cap = v->evidence_count;
 
-	if (lp_grow(&v->evidence, &cap, v->evidence_count + 1, sizeof(*e)) != 0) {
+	if (lp_grow_one(&v->evidence, v->evidence_count, sizeof(*e)) != 0) {
 		st->oom = 1;
 		return -1;
 	}
@@ -199,10 +196,9 @@ static int add_evidence(eval_state *st, lp_violation *v, const lp_finding *f,
 static lp_violation *add_violation(eval_state *st, int rule, int category)
 {
 	lp_decision *d = st->d;
-	size_t cap = d->violation_count;
 	lp_violation *v;
 
-	if (lp_grow(&d->violations, &cap, d->violation_count + 1, sizeof(*v))) {
+	if (lp_grow_one(&d->violations, d->violation_count, sizeof(*v))) {
 		st->oom = 1;
 		return NULL;
 	}
@@ -218,15 +214,15 @@ static void note_exception(eval_state *st, int rule, int exception,
 {
 	lp_decision *d = st->d;
 	const lp_policy *p = st->p;
-	size_t i, len, cap = d->exception_count;
+	size_t i, len;
 	const char *reason;
 
 	for (i = 0; i < d->exception_count; i++)
 		if (d->exceptions[i].rule == rule &&
 		    d->exceptions[i].exception == exception)
 			return;
-	if (lp_grow(&d->exceptions, &cap, d->exception_count + 1,
-	            sizeof(*d->exceptions)) != 0) {
+	if (lp_grow_one(&d->exceptions, d->exception_count,
+	                sizeof(*d->exceptions)) != 0) {
 		st->oom = 1;
 		return;
 	}

@@ -51,7 +51,6 @@ typedef struct lp_list {
 	char *description;
 	char **items;
 	size_t count;
-	lp_mark mark;
 } lp_list;
 
 typedef struct lp_exception {

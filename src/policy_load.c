@@ -236,7 +236,6 @@ static void *push(loader *L, void *arr, size_t *count, size_t size,
 {
 	void **a = arr;
 	char *base;
-	size_t cap = *count; /* arrays grow one by one: policies are small */
 
 	if (*count >= LP_MAX_POLICY_ITEMS) {
 		char n[32];
@@ -245,7 +244,7 @@ static void *push(loader *L, void *arr, size_t *count, size_t size,
 		err(L, "limit", at, "more than %s entries of one kind%s", n, "");
 		return NULL;
 	}
-	if (lp_grow(a, &cap, *count + 1, size) != 0) {
+	if (lp_grow_one(a, *count, size) != 0) {
 		L->oom = 1;
 		return NULL;
 	}
@@ -612,7 +611,6 @@ static void on_list(loader *L, const lp_ynode *e, const char *id)
 		return;
 	l->id = dup(L, id);
 	l->description = dup(L, get_text(L, e, "description", 0, "a list"));
-	l->mark = items->mark;
 	l->items = lp_calloc(items->n, sizeof(char *));
 	if (!l->items) {
 		L->oom = 1;

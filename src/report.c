@@ -70,16 +70,6 @@ int lp_utf8_valid(const char *str, size_t len)
 	return 1;
 }
 
-size_t lp_utf8_length(const char *s, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 int lp_region_valid(const char *s)
 {
 	return s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' &&

@@ -71,7 +71,6 @@ int lp_error_set(lp_error *err, int status, const char *field,
 
 /* Shared checks of both entry points. */
 int lp_utf8_valid(const char *s, size_t len);
-size_t lp_utf8_length(const char *s, size_t len);
 int lp_region_valid(const char *s);
 
 #endif

@@ -291,8 +291,9 @@ int lp_yaml_parse(lp_ynode **out, const char *file, const char *data,
 		lp_mark at = {file, 0, 0};
 
 		lp_diag(sink, LP_DIAG_ERROR, "limit", &at,
-		        "file is %zu bytes; a policy file may hold at most %d",
-		        len, LP_MAX_POLICY_FILE_BYTES);
+		        "the file is larger than the %d bytes a policy file may "
+		        "hold: split it into several files",
+		        LP_MAX_POLICY_FILE_BYTES);
 		return LP_EPOLICY;
 	}
 	if (!yaml_parser_initialize(&parser))

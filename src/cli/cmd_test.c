@@ -225,7 +225,7 @@ static void print_diag(const lp_diagnostic *d, void *payload)
 
 static void run_file(const char *path, const char *policy_override, totals *t)
 {
-	lp_diag_sink sink = {print_diag, NULL, 0, 0, 0};
+	lp_diag_sink sink = {print_diag, NULL, 0, 0};
 	lp_ynode *root = NULL;
 	const lp_ynode *tests, *pol;
 	lp_policy *p = NULL;

@@ -53,7 +53,7 @@ static int teardown(void **state)
 static lp_cond *compile(const char *text, int expect)
 {
 	char yaml[512];
-	lp_diag_sink sink = {collect, NULL, 0, 0, 0};
+	lp_diag_sink sink = {collect, NULL, 0, 0};
 	lp_ynode *root = NULL;
 	lp_cond *c = NULL;
 	int rc;
