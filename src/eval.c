@@ -24,11 +24,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "alloc.h"
 #include "buf.h"
 #include "decision.h"
+#include "json_doc.h"
 #include "keyword.h"
 #include "mask.h"
 #include "policy_internal.h"
@@ -745,15 +744,15 @@ int lp_evaluate_json(lp_decision **out, const lp_policy *p, const char *json,
                      size_t len, unsigned long record, lp_error *err)
 {
 	lp_rdata r;
-	cJSON *tree = NULL;
+	lp_jdoc doc;
 	int rc;
 
 	if (!out || !p || (!json && len))
 		return lp_error_set(err, LP_EINVALID, "", "a NULL argument");
 	*out = NULL;
-	rc = lp_rdata_from_json(&r, &tree, p, json ? json : "", len, record, err);
+	rc = lp_rdata_from_json(&r, &doc, p, json ? json : "", len, record, err);
 	if (rc == LP_OK)
 		rc = evaluate(out, p, &r, err);
-	cJSON_Delete(tree);
+	lp_jdoc_free(&doc);
 	return rc;
 }

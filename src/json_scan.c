@@ -281,6 +281,7 @@ int lp_json_prescan(lp_json_scan *out, const char *json, size_t len,
 			snprintf(what, sizeof(what), "expected %s", expected_text[x]);
 			return syntax_at(&sc, i, x == X_COMMA_OR_CLOSE, what);
 		}
+		out->values++;
 		if (c == '{' || c == '[') {
 			if (sc.depth == LP_MAX_JSON_DEPTH)
 				return lp_error_set(err, LP_ELIMIT, "",
@@ -295,15 +296,7 @@ int lp_json_prescan(lp_json_scan *out, const char *json, size_t len,
 		if (c == '"') {
 			rc = scan_string(&sc, &i);
 		} else if (c == '-' || (c >= '0' && c <= '9')) {
-			size_t start = i;
-
 			rc = scan_number(&sc, &i);
-			/* The digits of the top-level id, to echo it exactly. */
-			if (rc == LP_OK && sc.depth == 1 && top->key_len == 2 &&
-			    memcmp(top->key, "id", 2) == 0) {
-				out->id_token = json + start;
-				out->id_len = i + 1 - start;
-			}
 		} else {
 			static const char *const words[] = {"true", "false", "null"};
 			size_t k, wl;

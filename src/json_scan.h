@@ -15,9 +15,8 @@
 #include "libpolicy.h"
 
 typedef struct lp_json_scan {
-	int truncated;        /* the text ends inside a string, object or array */
-	const char *id_token; /* raw text of a top-level numeric "id", or NULL */
-	size_t id_len;
+	int truncated;  /* the text ends inside a string, object or array */
+	size_t values;  /* values in the text (objects and arrays included) */
 } lp_json_scan;
 
 /*

@@ -58,10 +58,11 @@ typedef struct lp_rdata {
 int lp_rdata_from_report(lp_rdata *r, const lp_policy *p, const lp_report *in,
                          lp_error *err);
 
-struct cJSON;
-/* Parses and validates a JSON report into r; *tree receives the parsed
- * JSON, which r points into (free it with cJSON_Delete after use). */
-int lp_rdata_from_json(lp_rdata *r, struct cJSON **tree, const lp_policy *p,
+struct lp_jdoc;
+/* Parses and validates a JSON report into r; doc receives the parsed
+ * text, which r points into (free it with lp_jdoc_free after use, also on
+ * failure). */
+int lp_rdata_from_json(lp_rdata *r, struct lp_jdoc *doc, const lp_policy *p,
                        const char *json, size_t len, unsigned long record,
                        lp_error *err);
 

@@ -1,26 +1,43 @@
 /*
  * report_json.c - a JSON report (SPEC §2) into an lp_rdata.
  *
- * cJSON parses, but it is lenient where a moderation engine must not be:
- * it keeps duplicate keys, cuts strings at an escaped U+0000, and accepts
- * any nesting up to its own limit. A pre-scan of the raw bytes rejects
- * invalid UTF-8, \u0000 and deep nesting before cJSON sees them, and the
- * walk over the parsed tree rejects duplicate and case-variant keys, so a
- * report is either read whole or refused with the field at fault.
+ * The text is validated first (json_scan.c: syntax, UTF-8, no \u0000,
+ * nesting), then read into a json_doc tree, and the walk over that tree
+ * rejects duplicate and case-variant keys and every field of the wrong
+ * type, so a report is either read whole or refused with the field at
+ * fault.
  */
-#include <cjson/cJSON.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "alloc.h"
+#include "ascii.h"
+#include "json_doc.h"
 #include "json_scan.h"
 #include "policy_internal.h"
 #include "report.h"
 
-/* 2^53: integers from here on cannot all be represented by a double. */
-#define EXACT_INT_LIMIT 9007199254740992.0
+/* 2^53: integers beyond it cannot all be echoed through a double by the
+ * systems that read decisions. */
+#define EXACT_INT_LIMIT 9007199254740992ull
+
+static int is_object(const lp_jnode *n) { return n->type == LP_JOBJECT; }
+static int is_array(const lp_jnode *n) { return n->type == LP_JARRAY; }
+static int is_string(const lp_jnode *n) { return n->type == LP_JSTRING; }
+static int is_bool(const lp_jnode *n)
+{
+	return n->type == LP_JTRUE || n->type == LP_JFALSE;
+}
+
+/* ASCII case-insensitive equality, whatever the locale. */
+static int same_but_case(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (lp_to_lower((unsigned char)*a) != lp_to_lower((unsigned char)*b))
+			return 0;
+	return *a == *b;
+}
 
 /* Rejects the report for field; fmt's first %s is the field's path. */
 #define invalid(err, field, fmt, ...) \
@@ -28,25 +45,25 @@
 
 static int compare_keys(const void *a, const void *b)
 {
-	return strcmp((*(const cJSON *const *)a)->string,
-	              (*(const cJSON *const *)b)->string);
+	return strcmp((*(const lp_jnode *const *)a)->key,
+	              (*(const lp_jnode *const *)b)->key);
 }
 
 /* Rejects an object (anywhere in the report) that repeats a key. */
-static int check_duplicates(const cJSON *node, const char *path, lp_error *err)
+static int check_duplicates(const lp_jnode *node, const char *path, lp_error *err)
 {
-	const cJSON *kid;
+	const lp_jnode *kid;
 	size_t n = 0;
 
 	for (kid = node->child; kid; kid = kid->next) {
 		n++;
-		if (cJSON_IsObject(kid) || cJSON_IsArray(kid)) {
+		if (is_object(kid) || is_array(kid)) {
 			char sub[128];
 			int rc;
 
-			if (cJSON_IsObject(node))
+			if (is_object(node))
 				snprintf(sub, sizeof(sub), "%s%s%s", path, *path ? "." : "",
-				         kid->string);
+				         kid->key);
 			else
 				snprintf(sub, sizeof(sub), "%s[]", path);
 			rc = check_duplicates(kid, sub, err);
@@ -54,31 +71,31 @@ static int check_duplicates(const cJSON *node, const char *path, lp_error *err)
 				return rc;
 		}
 	}
-	if (!cJSON_IsObject(node) || n < 2)
+	if (!is_object(node) || n < 2)
 		return LP_OK;
 	{
-		const cJSON *small[16];
-		const cJSON **keys = small;
+		const lp_jnode *small[16];
+		const lp_jnode **keys = small;
 		size_t i = 0;
 		int rc = LP_OK;
 
-		if (n > 16 && !(keys = cJSON_malloc(n * sizeof(*keys))))
+		if (n > 16 && !(keys = lp_malloc(n * sizeof(*keys))))
 			return lp_error_set(err, LP_ENOMEM, "", "out of memory");
 		for (kid = node->child; kid; kid = kid->next)
 			keys[i++] = kid;
 		qsort(keys, n, sizeof(*keys), compare_keys);
 		for (i = 1; i < n && rc == LP_OK; i++) {
-			if (strcmp(keys[i]->string, keys[i - 1]->string) != 0)
+			if (strcmp(keys[i]->key, keys[i - 1]->key) != 0)
 				continue;
 			char field[128];
 
 			snprintf(field, sizeof(field), "%s%s%.64s", path,
-			         *path ? "." : "", keys[i]->string);
+			         *path ? "." : "", keys[i]->key);
 			rc = lp_error_set(err, LP_EINVALID, field,
 			                  "%s: duplicated key", field);
 		}
 		if (keys != small)
-			cJSON_free(keys);
+			lp_free(keys);
 		return rc;
 	}
 }
@@ -88,93 +105,87 @@ static int check_duplicates(const cJSON *node, const char *path, lp_error *err)
  * wrote "Public_Figure" meant the signal, and ignoring it as unknown would
  * silently evaluate a different report.
  */
-static int check_case(const cJSON *obj, const char *path,
+static int check_case(const lp_jnode *obj, const char *path,
                       const char *const *known, size_t count, lp_error *err)
 {
-	const cJSON *kid;
+	const lp_jnode *kid;
 	size_t i;
 
 	for (kid = obj->child; kid; kid = kid->next) {
 		for (i = 0; i < count; i++) {
-			if (strcmp(kid->string, known[i]) == 0)
+			if (strcmp(kid->key, known[i]) == 0)
 				break;
-			if (strcasecmp(kid->string, known[i]) == 0)
+			if (same_but_case(kid->key, known[i]))
 				return lp_error_set(err, LP_EINVALID, path,
 				                    "%s.%.64s: unknown field; did you mean "
-				                    "%s?", path, kid->string, known[i]);
+				                    "%s?", path, kid->key, known[i]);
 		}
 	}
 	return LP_OK;
 }
 
-static const cJSON *get(const cJSON *obj, const char *key)
+static const lp_jnode *get(const lp_jnode *obj, const char *key)
 {
-	return cJSON_GetObjectItemCaseSensitive(obj, key);
+	return lp_jdoc_get(obj, key);
 }
 
 /* An optional object member; 1 if absent, 0 if an object, else error. */
-static int get_object(const cJSON *parent, const char *key, const cJSON **out,
+static int get_object(const lp_jnode *parent, const char *key, const lp_jnode **out,
                       lp_error *err)
 {
 	*out = get(parent, key);
 	if (!*out)
 		return 1;
-	if (!cJSON_IsObject(*out))
+	if (!is_object(*out))
 		return invalid(err, key, "%s: expected object%s", "");
 	return 0;
 }
 
-static int read_id(lp_rdata *r, const cJSON *id, const lp_json_scan *scan,
-                   lp_error *err)
+static int read_id(lp_rdata *r, const lp_jnode *id, lp_error *err)
 {
+	long long v;
+
 	if (!id)
 		return LP_OK;
-	if (cJSON_IsString(id)) {
+	if (is_string(id)) {
 		r->id_kind = LP_ID_STRING;
-		r->id = id->valuestring;
-		r->id_len = strlen(id->valuestring);
+		r->id = id->str;
+		r->id_len = id->len;
 		return LP_OK;
 	}
-	if (!cJSON_IsNumber(id) || !isfinite(id->valuedouble) ||
-	    floor(id->valuedouble) != id->valuedouble)
+	/* A number token is not NUL-terminated: look inside it only. */
+	if (id->type != LP_JNUMBER || memchr(id->str, '.', id->len) ||
+	    memchr(id->str, 'e', id->len) || memchr(id->str, 'E', id->len))
 		return invalid(err, "id", "%s: expected string or integer%s", "");
-	/* 2^53 itself is exact, but so does 2^53 + 1 parse: look at the
-	 * digits as written. */
-	if (fabs(id->valuedouble) > EXACT_INT_LIMIT ||
-	    (fabs(id->valuedouble) == EXACT_INT_LIMIT &&
-	     !(scan->id_token &&
-	       ((scan->id_len == 16 &&
-	         memcmp(scan->id_token, "9007199254740992", 16) == 0) ||
-	        (scan->id_len == 17 &&
-	         memcmp(scan->id_token, "-9007199254740992", 17) == 0)))))
+	if (lp_jdoc_integer(id, EXACT_INT_LIMIT, &v) != 0)
 		return invalid(err, "id",
 		               "%s: integer ids beyond 2^53 cannot be echoed "
 		               "exactly; send the id as a string%s", "");
 	r->id_kind = LP_ID_NUMBER;
-	snprintf(r->id_number, sizeof(r->id_number), "%.0f", id->valuedouble);
+	snprintf(r->id_number, sizeof(r->id_number), "%lld", v);
 	return LP_OK;
 }
 
-static int read_media(lp_rdata *r, const cJSON *media, lp_error *err)
+static int read_media(lp_rdata *r, const lp_jnode *media, lp_error *err)
 {
-	const cJSON *m;
+	const lp_jnode *m;
 	static const char *const keys[] = {"type", "depicts_person", "nudity"};
 	size_t i = 0;
 
-	if (!cJSON_IsArray(media))
+	if (!is_array(media))
 		return invalid(err, "content.media", "%s: expected array%s", "");
-	if ((size_t)cJSON_GetArraySize(media) > LP_MAX_MEDIA)
+	if (media->count > LP_MAX_MEDIA)
 		return lp_error_set(err, LP_ELIMIT, "content.media",
 		                    "content.media: more than %d items",
 		                    LP_MAX_MEDIA);
 	for (m = media->child; m; m = m->next, i++) {
 		char path[64];
-		const cJSON *v;
+		const lp_jnode *v;
 		lp_media *out = &r->media[i];
 		int t, rc;
 
 		snprintf(path, sizeof(path), "content.media[%zu]", i);
-		if (!cJSON_IsObject(m))
+		if (!is_object(m))
 			return invalid(err, path, "%s: expected object%s", "");
 		rc = check_case(m, path, keys, 3, err);
 		if (rc != LP_OK)
@@ -184,37 +195,37 @@ static int read_media(lp_rdata *r, const cJSON *media, lp_error *err)
 		if (!v)
 			return invalid(err, path, "%s: required (image, video, gif or "
 			               "other)%s", "");
-		if (!cJSON_IsString(v))
+		if (!is_string(v))
 			return invalid(err, path, "%s: expected string%s", "");
-		t = lp_vocab_index(lp_media_types, v->valuestring);
+		t = lp_vocab_index(lp_media_types, v->str);
 		if (t < 0)
 			return invalid(err, path, "%s: '%.64s' is not one of image, "
-			               "video, gif, other", v->valuestring);
+			               "video, gif, other", v->str);
 		out->type = (lp_media_type)t;
 		v = get(m, "depicts_person");
 		snprintf(path, sizeof(path), "content.media[%zu].depicts_person", i);
-		if (v && !cJSON_IsBool(v))
+		if (v && !is_bool(v))
 			return invalid(err, path, "%s: expected boolean%s", "");
-		out->depicts_person = v && cJSON_IsTrue(v);
+		out->depicts_person = v && (v)->type == LP_JTRUE;
 		v = get(m, "nudity");
 		snprintf(path, sizeof(path), "content.media[%zu].nudity", i);
-		if (v && !cJSON_IsBool(v))
+		if (v && !is_bool(v))
 			return invalid(err, path, "%s: expected boolean%s", "");
-		out->nudity = v && cJSON_IsTrue(v);
+		out->nudity = v && (v)->type == LP_JTRUE;
 	}
 	r->media_count = i;
 	return LP_OK;
 }
 
-static int read_labels(lp_rdata *r, const lp_policy *p, const cJSON *labels,
+static int read_labels(lp_rdata *r, const lp_policy *p, const lp_jnode *labels,
                        lp_error *err)
 {
-	const cJSON *l;
+	const lp_jnode *l;
 	size_t i = 0;
 
-	if (!cJSON_IsArray(labels))
+	if (!is_array(labels))
 		return invalid(err, "content.labels", "%s: expected array%s", "");
-	if ((size_t)cJSON_GetArraySize(labels) > LP_MAX_LABELS)
+	if (labels->count > LP_MAX_LABELS)
 		return lp_error_set(err, LP_ELIMIT, "content.labels",
 		                    "content.labels: more than %d labels",
 		                    LP_MAX_LABELS);
@@ -223,22 +234,22 @@ static int read_labels(lp_rdata *r, const lp_policy *p, const cJSON *labels,
 		int k;
 
 		snprintf(path, sizeof(path), "content.labels[%zu]", i);
-		if (!cJSON_IsString(l))
+		if (!is_string(l))
 			return invalid(err, path, "%s: expected string%s", "");
-		k = lp_policy_find_label(p, l->valuestring);
+		k = lp_policy_find_label(p, l->str);
 		if (k < 0)
 			return invalid(err, path, "%s: unknown label '%.64s'",
-			               l->valuestring);
+			               l->str);
 		r->labels[r->label_count++] = k;
 	}
 	return LP_OK;
 }
 
-static int read_content(lp_rdata *r, const lp_policy *p, const cJSON *root,
+static int read_content(lp_rdata *r, const lp_policy *p, const lp_jnode *root,
                         lp_error *err)
 {
 	static const char *const keys[] = {"text", "media", "labels"};
-	const cJSON *content, *v;
+	const lp_jnode *content, *v;
 	int rc = get_object(root, "content", &content, err);
 
 	if (rc != 0)
@@ -247,10 +258,10 @@ static int read_content(lp_rdata *r, const lp_policy *p, const cJSON *root,
 		return rc;
 	v = get(content, "text");
 	if (v) {
-		if (!cJSON_IsString(v))
+		if (!is_string(v))
 			return invalid(err, "content.text", "%s: expected string%s", "");
-		r->text = v->valuestring;
-		r->text_len = strlen(v->valuestring);
+		r->text = v->str;
+		r->text_len = v->len;
 		if (r->text_len > LP_MAX_TEXT_BYTES)
 			return lp_error_set(err, LP_ELIMIT, "content.text",
 			                    "content.text: %zu bytes; at most %d allowed",
@@ -265,10 +276,10 @@ static int read_content(lp_rdata *r, const lp_policy *p, const cJSON *root,
 	return LP_OK;
 }
 
-static int read_reporter(lp_rdata *r, const cJSON *root, lp_error *err)
+static int read_reporter(lp_rdata *r, const lp_jnode *root, lp_error *err)
 {
 	static const char *const keys[] = {"role"};
-	const cJSON *rep, *role;
+	const lp_jnode *rep, *role;
 	int rc = get_object(root, "reporter", &rep, err);
 
 	if (rc < 0)
@@ -284,25 +295,25 @@ static int read_reporter(lp_rdata *r, const cJSON *root, lp_error *err)
 		return invalid(err, "reporter.role", "%s: required (subject, "
 		               "authorized_representative, bystander or "
 		               "automated)%s", "");
-	if (!cJSON_IsString(role))
+	if (!is_string(role))
 		return invalid(err, "reporter.role", "%s: expected string%s", "");
-	r->role = lp_vocab_index(lp_roles, role->valuestring);
+	r->role = lp_vocab_index(lp_roles, role->str);
 	if (r->role < 0)
 		return invalid(err, "reporter.role",
 		               "%s: '%.64s' is not one of subject, "
 		               "authorized_representative, bystander, automated",
-		               role->valuestring);
+		               role->str);
 	return LP_OK;
 }
 
 /* Reads the declared signals of one object (subject, author or context)
  * and the non-boolean fields it holds. */
-static int read_signals(lp_rdata *r, const lp_policy *p, const cJSON *root,
+static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *root,
                         const char *object, lp_error *err)
 {
 	const char *known[LP_MAX_SIGNALS + 2];
 	size_t nknown = 0, plen = strlen(object), i;
-	const cJSON *obj, *v;
+	const lp_jnode *obj, *v;
 	int rc = get_object(root, object, &obj, err);
 
 	if (rc != 0)
@@ -318,50 +329,51 @@ static int read_signals(lp_rdata *r, const lp_policy *p, const cJSON *root,
 		if (!v)
 			continue;
 		snprintf(path, sizeof(path), "%s", id);
-		if (!cJSON_IsBool(v))
+		if (!is_bool(v))
 			return invalid(err, path, "%s: expected boolean%s", "");
 		r->present |= 1ull << i;
-		if (cJSON_IsTrue(v))
+		if ((v)->type == LP_JTRUE)
 			r->signals |= 1ull << i;
 	}
 	if (strcmp(object, "author") == 0) {
 		known[nknown++] = "prior_violations";
 		v = get(obj, "prior_violations");
-		if (v && (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) ||
-		          v->valuedouble < 0 || v->valuedouble >= EXACT_INT_LIMIT ||
-		          floor(v->valuedouble) != v->valuedouble))
-			return invalid(err, "author.prior_violations",
-			               "%s: expected a whole number >= 0%s", "");
-		if (v)
-			r->prior_violations = (unsigned long)v->valuedouble;
+		if (v) {
+			long long n;
+
+			if (lp_jdoc_integer(v, EXACT_INT_LIMIT, &n) != 0 || n < 0)
+				return invalid(err, "author.prior_violations",
+				               "%s: expected a whole number >= 0%s", "");
+			r->prior_violations = (unsigned long)n;
+		}
 	}
 	if (strcmp(object, "context") == 0) {
 		known[nknown++] = "region";
 		v = get(obj, "region");
-		if (v && (!cJSON_IsString(v) || !lp_region_valid(v->valuestring)))
+		if (v && (!is_string(v) || !lp_region_valid(v->str)))
 			return invalid(err, "context.region",
 			               "%s: expected an ISO 3166-1 alpha-2 code such as "
 			               "\"US\"%s", "");
 		if (v)
-			memcpy(r->region, v->valuestring, 3);
+			memcpy(r->region, v->str, 3);
 	}
 	return check_case(obj, object, known, nknown, err);
 }
 
-int lp_rdata_from_json(lp_rdata *r, cJSON **tree, const lp_policy *p,
+int lp_rdata_from_json(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
                        const char *json, size_t len, unsigned long record,
                        lp_error *err)
 {
 	static const char *const top[] = {"id", "content", "reporter", "subject",
 	                                  "author", "context"};
 	static const char *const objects[] = {"subject", "author", "context"};
-	const char *end = NULL;
-	cJSON *root;
+	const lp_jnode *root;
 	lp_json_scan scan;
 	size_t i;
 	int rc;
 
-	*tree = NULL;
+	doc->root = NULL;
+	doc->block = NULL;
 	memset(r, 0, sizeof(*r));
 	r->record = record;
 	r->role = -1;
@@ -371,16 +383,15 @@ int lp_rdata_from_json(lp_rdata *r, cJSON **tree, const lp_policy *p,
 		                    LP_MAX_REPORT_BYTES);
 	if ((rc = lp_json_prescan(&scan, json, len, err)) != LP_OK)
 		return rc;
-	root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-	if (!root) /* the text is valid JSON: only memory can have run out */
+	if (lp_jdoc_parse(doc, json, len, scan.values) != 0)
 		return lp_error_set(err, LP_ENOMEM, "", "report: out of memory");
-	*tree = root;
-	if (!cJSON_IsObject(root))
+	root = doc->root;
+	if (!is_object(root))
 		return lp_error_set(err, LP_EINVALID, "",
 		                    "report: expected a JSON object");
 	if ((rc = check_duplicates(root, "", err)) != LP_OK ||
 	    (rc = check_case(root, "report", top, 6, err)) != LP_OK ||
-	    (rc = read_id(r, get(root, "id"), &scan, err)) != LP_OK ||
+	    (rc = read_id(r, get(root, "id"), err)) != LP_OK ||
 	    (rc = read_content(r, p, root, err)) != LP_OK ||
 	    (rc = read_reporter(r, root, err)) != LP_OK)
 		return rc;

@@ -100,6 +100,13 @@ static void test_numbers(void **state)
 	/* 9007199254740993 parses to 2^53 as well: only the digits tell. */
 	reject("{" ROLE ",\"id\":9007199254740993.0}", LP_EINVALID, "id:");
 	reject("{" ROLE ",\"id\":true}", LP_EINVALID, "id: expected string");
+	/* An integer id is written as one: no fraction, no exponent. */
+	reject("{" ROLE ",\"id\":1.0}", LP_EINVALID,
+	       "id: expected string or integer");
+	reject("{" ROLE ",\"id\":1e3}", LP_EINVALID,
+	       "id: expected string or integer");
+	reject("{" ROLE ",\"author\":{\"prior_violations\":2E0}}", LP_EINVALID,
+	       "author.prior_violations: expected a whole number >= 0");
 }
 
 static void test_ids_are_echoed(void **state)
@@ -143,6 +150,15 @@ static void test_hazards(void **state)
 	       "not valid UTF-8");
 	reject("{" ROLE "," ROLE "}", LP_EINVALID, "reporter: duplicated key");
 	reject("{\"id\":1,\"id\":2," ROLE "}", LP_EINVALID, "id: duplicated key");
+	/* Keys are compared as decoded: "\u0069d" is "id". */
+	reject("{\"id\":1,\"\\u0069d\":2," ROLE "}", LP_EINVALID,
+	       "id: duplicated key");
+	assert_verdict(policy, "{\"repor\\u0074er\":{\"role\":\"subject\"},"
+	                       "\"context\":{\"threat_to_expose\":true}}",
+	               "violation");
+	/* Duplicates are refused in unknown objects too. */
+	reject("{" ROLE ",\"x\":{\"y\":[{\"a\":1,\"a\":1}]}}", LP_EINVALID,
+	       "x.y[].a: duplicated key");
 	reject("{" ROLE ",\"subject\":{\"consented\":true,\"consented\":false}}",
 	       LP_EINVALID, "subject.consented: duplicated key");
 	reject("{" ROLE ",\"subject\":{\"Public_Figure\":true}}", LP_EINVALID,

@@ -1,0 +1,57 @@
+/*
+ * json_doc.h - a read-only tree of a JSON text that lp_json_prescan has
+ * already validated.
+ *
+ * Reports are parsed here rather than by cJSON, whose parser writes a
+ * process-wide variable on every call: evaluation must share nothing
+ * between threads. Validation comes first, so building the tree has no
+ * error paths but memory, and the whole tree (nodes and decoded strings)
+ * is one allocation sized from the text.
+ */
+#ifndef LP_JSON_DOC_H
+#define LP_JSON_DOC_H
+
+#include <stddef.h>
+
+typedef enum lp_jtype {
+	LP_JNULL,
+	LP_JFALSE,
+	LP_JTRUE,
+	LP_JNUMBER,
+	LP_JSTRING,
+	LP_JARRAY,
+	LP_JOBJECT
+} lp_jtype;
+
+typedef struct lp_jnode lp_jnode;
+struct lp_jnode {
+	lp_jtype type;
+	const char *key;    /* member name, decoded and NUL-terminated */
+	size_t key_len;
+	const char *str;    /* string: decoded, NUL-terminated;
+	                       number: the token as written (not terminated) */
+	size_t len;
+	lp_jnode *child;    /* first element or member */
+	lp_jnode *next;     /* next sibling */
+	size_t count;       /* elements or members */
+};
+
+typedef struct lp_jdoc {
+	lp_jnode *root;
+	void *block;        /* the one allocation */
+} lp_jdoc;
+
+/* Builds the tree of len bytes of validated JSON holding values values
+ * (lp_json_scan.values). Returns 0, or -1 when memory runs out. */
+int lp_jdoc_parse(lp_jdoc *doc, const char *json, size_t len, size_t values);
+void lp_jdoc_free(lp_jdoc *doc);
+
+/* The member of object obj named key, or NULL. */
+const lp_jnode *lp_jdoc_get(const lp_jnode *obj, const char *key);
+
+/* The value of an integer token (-?[0-9]+) if |value| <= limit. Returns
+ * 0, or -1 for a fraction, an exponent or a value beyond the limit. */
+int lp_jdoc_integer(const lp_jnode *n, unsigned long long limit,
+                    long long *value);
+
+#endif
