@@ -376,3 +376,50 @@ const char *lp_json_value_end(const char *s, const char *end)
 	}
 	return NULL;
 }
+
+static const char *skip_space(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		s++;
+	return s;
+}
+
+const char *lp_json_find_member(const char *json, size_t len, const char *key,
+                                size_t *vlen)
+{
+	const char *s = json, *end = json + len;
+	size_t klen = strlen(key);
+
+	s = skip_space(s, end);
+	if (s >= end || *s != '{')
+		return NULL;
+	for (s++;;) {
+		const char *k, *kend, *v, *vend;
+
+		s = skip_space(s, end);
+		if (s >= end || *s != '"')
+			return NULL;
+		k = s + 1;
+		kend = lp_json_value_end(s, end);
+		if (!kend)
+			return NULL;
+		s = skip_space(kend, end);
+		if (s >= end || *s != ':')
+			return NULL;
+		v = skip_space(s + 1, end);
+		/* Nested values are skipped by depth alone, however deep. */
+		vend = v < end ? lp_json_value_end(v, end) : NULL;
+		if ((size_t)(kend - 1 - k) == klen && memcmp(k, key, klen) == 0) {
+			if (!vend)
+				return NULL;
+			*vlen = (size_t)(vend - v);
+			return v;
+		}
+		if (!vend)
+			return NULL;
+		s = skip_space(vend, end);
+		if (s >= end || *s != ',')
+			return NULL;
+		s++;
+	}
+}

@@ -34,6 +34,12 @@ typedef struct lp_json_scan {
 int lp_json_prescan(lp_json_scan *out, const char *json, size_t len,
                     lp_error *err);
 
+/* The value of member key of the top-level object of json, found without
+ * validating anything else (to name a record that is otherwise invalid):
+ * its first byte, with its length in *vlen, or NULL. */
+const char *lp_json_find_member(const char *json, size_t len, const char *key,
+                                size_t *vlen);
+
 /* Where the JSON value starting at s ends (one past it), tracking only
  * strings and bracket depth; NULL when the text ends inside the value. */
 const char *lp_json_value_end(const char *s, const char *end);

@@ -32,15 +32,6 @@ lp_policy *cli_load_policy(const char *path, int quiet_warnings);
 /* Prints "policyctl: message" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Splits a JSON array or JSON Lines text into records (see
- * cmd_evaluate.c). */
-typedef struct cli_record {
-	const char *json;
-	size_t len;
-	unsigned long line; /* JSON Lines: 1-based line; 0 otherwise */
-	const char *problem; /* set when the record is malformed as a whole */
-} cli_record;
-
 int cmd_evaluate(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_test(int argc, char **argv);

@@ -4,256 +4,153 @@
  * Input is a JSON object, a JSON array of objects, or JSON Lines; the
  * output has the same shape. Every record gives exactly one result, in
  * input order: a decision, or an error record in its place (SPEC §7).
+ * Records stream through (records.c) and are evaluated on several threads
+ * (batch.c), so memory stays flat whatever the input size.
  */
-#include <cjson/cJSON.h>
 #include <getopt.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "cli.h"
-#include "json_scan.h"
-#include "report.h"
-
-typedef enum format { FMT_AUTO, FMT_OBJECT, FMT_ARRAY, FMT_LINES } format;
-
-typedef struct run {
-	const lp_policy *policy;
-	FILE *out;
-	format shape;
-	int pretty;
-	unsigned long record;  /* records seen so far, over all inputs */
-	unsigned long invalid;
-	size_t in_array;       /* results written in the current array */
-} run;
+#include "records.h"
 
 static const char usage[] =
-	"usage: policyctl evaluate [--policy PATH] [--format FMT] [-o FILE]\n"
-	"                          [--pretty | --compact] [FILE...]\n"
+	"usage: policyctl evaluate [OPTIONS] [FILE...]\n"
 	"\n"
-	"Evaluates reports (SPEC §2) and prints one decision per report.\n"
+	"Evaluates reports and prints one decision per report, in order.\n"
 	"Input: a JSON object, a JSON array of objects, or JSON Lines; the\n"
 	"output has the same shape. No FILE, or -, reads standard input.\n"
 	"\n"
-	"  -p, --policy PATH   policy file or directory (default: the policy\n"
-	"                      built into policyctl)\n"
-	"  -f, --format FMT    auto (default), json (object or array), jsonl\n"
-	"  -o, --output FILE   write to FILE instead of standard output\n"
-	"      --pretty        indented output (default for one object on a\n"
-	"                      terminal)\n"
-	"      --compact       one line per decision\n"
-	"  -h, --help          show this help\n"
+	"  -p, --policy PATH     policy file or directory (default: the policy\n"
+	"                        built into policyctl)\n"
+	"  -f, --format FMT      auto (default), json (object or array), jsonl\n"
+	"  -o, --output FILE     write to FILE instead of standard output\n"
+	"  -j, --threads N       evaluate on N threads (default: the cores)\n"
+	"      --summary[=FMT]   counts by verdict, category, action and referral\n"
+	"                        on standard error: table (default) or json\n"
+	"      --progress        a progress line on standard error (default when\n"
+	"      --no-progress     standard error is a terminal)\n"
+	"      --pretty          indented output (default for one object on a\n"
+	"                        terminal)\n"
+	"      --compact         one line per decision\n"
+	"  -h, --help            show this help\n"
 	"\n"
 	"A malformed record gives an error record in its place and the rest\n"
 	"are still evaluated. Exit status: 0 all records evaluated, 1 some\n"
 	"records were invalid, 2 usage error, unreadable input or invalid\n"
 	"policy.\n";
 
-static const char *skip_ws(const char *s, const char *end)
+typedef enum summary_kind { SUMMARY_NONE, SUMMARY_TABLE, SUMMARY_JSON } summary_kind;
+
+static void print_tally_table(const char *title, tally *t)
 {
-	while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
-		s++;
-	return s;
-}
+	size_t i;
 
-/* The id of a record that failed, when it can still be read. */
-static void write_id_of(FILE *out, const char *json, size_t len)
-{
-	cJSON *root = cJSON_ParseWithLength(json, len);
-	const cJSON *id = root ? cJSON_GetObjectItemCaseSensitive(root, "id") : NULL;
-	char *s = NULL;
-
-	/* Echo only what is valid: the error record must stay valid JSON. */
-	if (id && cJSON_IsString(id) &&
-	    lp_utf8_valid(id->valuestring, strlen(id->valuestring)))
-		s = cJSON_PrintUnformatted(id);
-	else if (id && cJSON_IsNumber(id) && isfinite(id->valuedouble) &&
-	         floor(id->valuedouble) == id->valuedouble &&
-	         fabs(id->valuedouble) < 9007199254740992.0)
-		s = cJSON_PrintUnformatted(id);
-	fputs(s ? s : "null", out);
-	cJSON_free(s);
-	cJSON_Delete(root);
-}
-
-static void write_string(FILE *out, const char *s)
-{
-	cJSON *str = cJSON_CreateString(s);
-	char *text = str ? cJSON_PrintUnformatted(str) : NULL;
-
-	fputs(text ? text : "\"\"", out);
-	cJSON_free(text);
-	cJSON_Delete(str);
-}
-
-static void begin_result(run *r)
-{
-	if (r->shape != FMT_ARRAY)
+	if (t->n == 0)
 		return;
-	fputs(r->in_array++ ? ",\n" : "\n", r->out);
+	tally_sort(t);
+	fprintf(stderr, "%s\n", title);
+	for (i = 0; i < t->n; i++)
+		fprintf(stderr, "  %-36s %12lu\n", t->v[i].name, t->v[i].count);
 }
 
-static void end_result(run *r)
+static void print_tally_json(const char *key, tally *t, int last)
 {
-	if (r->shape != FMT_ARRAY)
-		fputc('\n', r->out);
+	size_t i;
+
+	tally_sort(t);
+	fprintf(stderr, "\"%s\":{", key);
+	for (i = 0; i < t->n; i++)
+		fprintf(stderr, "%s\"%s\":%lu", i ? "," : "", t->v[i].name,
+		        t->v[i].count);
+	fprintf(stderr, "}%s", last ? "" : ",");
 }
 
-static void write_error(run *r, const cli_record *rec, const char *code,
-                        const char *message)
+static void print_summary(summary_kind kind, batch_summary *s)
 {
-	begin_result(r);
-	fputs("{\"id\":", r->out);
-	write_id_of(r->out, rec->json, rec->len);
-	fprintf(r->out, ",\"record\":%lu", r->record);
-	if (rec->line)
-		fprintf(r->out, ",\"line\":%lu", rec->line);
-	fprintf(r->out, ",\"error\":{\"code\":\"%s\",\"message\":", code);
-	write_string(r->out, message);
-	fputs("}}", r->out);
-	end_result(r);
-	r->invalid++;
+	if (kind == SUMMARY_JSON) {
+		/* Names are policy ids, which need no escaping. */
+		fprintf(stderr, "{\"records\":%lu,\"invalid\":%lu,", s->records,
+		        s->invalid);
+		print_tally_json("verdicts", &s->verdicts, 0);
+		print_tally_json("categories", &s->categories, 0);
+		print_tally_json("actions", &s->actions, 0);
+		print_tally_json("referrals", &s->referrals, 1);
+		fputs("}\n", stderr);
+		return;
+	}
+	fprintf(stderr, "%lu records, %lu evaluated, %lu invalid\n", s->records,
+	        s->records - s->invalid, s->invalid);
+	print_tally_table("verdict", &s->verdicts);
+	print_tally_table("category", &s->categories);
+	print_tally_table("action", &s->actions);
+	print_tally_table("referral", &s->referrals);
 }
 
-static void evaluate_record(run *r, const cli_record *rec)
+static int default_threads(void)
 {
-	lp_decision *d = NULL;
-	lp_error err;
-	char *json = NULL;
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+/* Checks every input before anything is written, so that a bad argument
+ * never leaves half an output behind; adds up their sizes for progress. */
+static int check_inputs(char **paths, int n, uint64_t *total)
+{
+	int i;
+
+	*total = 0;
+	for (i = 0; i < n; i++) {
+		struct stat st;
+
+		if (strcmp(paths[i], "-") == 0) {
+			if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
+				*total += (uint64_t)st.st_size;
+			continue;
+		}
+		if (stat(paths[i], &st) != 0 || access(paths[i], R_OK) != 0) {
+			cli_error("evaluate: cannot read %s", paths[i]);
+			return -1;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			cli_error("evaluate: %s is a directory", paths[i]);
+			return -1;
+		}
+		if (S_ISREG(st.st_mode))
+			*total += (uint64_t)st.st_size;
+	}
+	return 0;
+}
+
+static int evaluate_input(batch_options *o, batch_state *st, const char *path,
+                          rec_shape forced, int pretty_flag)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	rec_reader r;
 	int rc;
 
-	r->record++;
-	if (rec->problem) {
-		write_error(r, rec, "invalid_json", rec->problem);
-		return;
-	}
-	memset(&err, 0, sizeof(err));
-	rc = lp_evaluate_json(&d, r->policy, rec->json, rec->len, r->record, &err);
-	if (rc == LP_OK)
-		rc = lp_decision_to_json(&json, NULL, d,
-		                         r->pretty ? LP_JSON_PRETTY : LP_JSON_COMPACT);
-	if (rc == LP_OK) {
-		begin_result(r);
-		fputs(json, r->out);
-		end_result(r);
-	} else if (rc == LP_ELIMIT) {
-		write_error(r, rec, "limit_exceeded", err.message);
-	} else if (rc == LP_EINVALID) {
-		write_error(r, rec, err.field[0] ? "invalid_field" : "invalid_json",
-		            err.message);
-	} else {
-		write_error(r, rec, "internal_error", lp_status_string(rc));
-	}
-	lp_free(json);
-	lp_decision_free(d);
-}
-
-static void evaluate_lines(run *r, const char *s, const char *end)
-{
-	unsigned long line = 0;
-
-	while (s < end) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		const char *stop = nl ? nl : end;
-		cli_record rec = {s, (size_t)(stop - s), ++line, NULL};
-
-		if (skip_ws(s, stop) < stop) /* blank lines are not records */
-			evaluate_record(r, &rec);
-		s = nl ? nl + 1 : end;
-	}
-}
-
-static void evaluate_array(run *r, const char *s, const char *end)
-{
-	s = skip_ws(s + 1, end);
-	if (s < end && *s == ']')
-		return;
-	while (s < end) {
-		const char *v = lp_json_value_end(s, end);
-		cli_record rec = {s, v ? (size_t)(v - s) : (size_t)(end - s), 0, NULL};
-
-		if (!v) {
-			rec.problem = "report: truncated JSON (the array ends inside "
-			              "this record)";
-			evaluate_record(r, &rec);
-			return;
-		}
-		evaluate_record(r, &rec);
-		s = skip_ws(v, end);
-		if (s < end && *s == ']')
-			return;
-		if (s >= end || *s != ',') {
-			cli_record bad = {s, (size_t)(end - s), 0,
-			                  s >= end ? "report: truncated JSON (the array "
-			                             "is not closed)"
-			                           : "report: expected ',' or ']' between "
-			                             "array elements"};
-			evaluate_record(r, &bad);
-			return;
-		}
-		s = skip_ws(s + 1, end);
-	}
-}
-
-static format detect_format(const char *s, const char *end)
-{
-	const char *v, *nl;
-
-	s = skip_ws(s, end);
-	if (s < end && *s == '[')
-		return FMT_ARRAY;
-	if (s >= end || *s != '{')
-		return FMT_LINES;
-	v = lp_json_value_end(s, end);
-	if (v)
-		return skip_ws(v, end) == end ? FMT_OBJECT : FMT_LINES;
-	/* The first value never ends: one object cut short, unless its first
-	 * line is a whole value (then the cut is in a later JSON Line). */
-	nl = memchr(s, '\n', (size_t)(end - s));
-	return nl && lp_json_value_end(s, nl) ? FMT_LINES : FMT_OBJECT;
-}
-
-static int evaluate_input(run *r, const char *path, format forced,
-                          int pretty_flag)
-{
-	char *data;
-	size_t len;
-	const char *s, *end;
-	format f;
-
-	if (cli_read_file(path, &data, &len) != 0)
+	if (!f) {
+		cli_error("evaluate: cannot read %s", path);
 		return -1;
-	s = data;
-	end = data + len;
-	/* A UTF-8 byte order mark is not part of the JSON. */
-	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		s += 3;
-	f = detect_format(s, end);
-	if (forced == FMT_LINES)
-		f = FMT_LINES;
-	else if (forced == FMT_OBJECT && f == FMT_LINES)
-		f = FMT_OBJECT; /* json: one value, even if it is malformed */
-	r->shape = f;
-	r->pretty = pretty_flag > 0 ||
-	            (pretty_flag < 0 && f == FMT_OBJECT && isatty(fileno(r->out)));
-	if (f == FMT_ARRAY) {
-		r->in_array = 0;
-		fputc('[', r->out);
-		evaluate_array(r, skip_ws(s, end), end);
-		fputs(r->in_array ? "\n]\n" : "]\n", r->out);
-	} else if (f == FMT_OBJECT) {
-		cli_record rec = {s, (size_t)(end - s), 0, NULL};
-
-		if (skip_ws(s, end) == end)
-			rec.problem = "report: the input is empty";
-		evaluate_record(r, &rec);
-	} else {
-		evaluate_lines(r, s, end);
 	}
-	free(data);
-	return 0;
+	rc = rec_open(&r, f, forced, LP_MAX_REPORT_BYTES);
+	if (rc == 0) {
+		o->pretty = pretty_flag > 0 ||
+		            (pretty_flag < 0 && r.shape == REC_OBJECT &&
+		             isatty(fileno(o->out)));
+		rc = batch_run(o, st, &r);
+	}
+	if (rc != 0)
+		cli_error("evaluate: %s: %s", strcmp(path, "-") ? path : "stdin",
+		          r.error ? strerror(r.saved_errno) : "out of memory");
+	rec_close(&r);
+	if (f != stdin)
+		fclose(f);
+	return rc;
 }
 
 int cmd_evaluate(int argc, char **argv)
@@ -262,31 +159,64 @@ int cmd_evaluate(int argc, char **argv)
 		{"policy", required_argument, NULL, 'p'},
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
+		{"threads", required_argument, NULL, 'j'},
+		{"summary", optional_argument, NULL, 'S'},
+		{"progress", no_argument, NULL, 'G'},
+		{"no-progress", no_argument, NULL, 'N'},
 		{"pretty", no_argument, NULL, 'P'},
 		{"compact", no_argument, NULL, 'C'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
+	static char *stdin_only[] = {"-"};
 	const char *policy_path = NULL, *output = NULL;
-	format forced = FMT_AUTO;
-	int pretty = -1, c, i, status = EXIT_ALL_EVALUATED;
+	rec_shape forced = REC_AUTO;
+	summary_kind summary = SUMMARY_NONE;
+	int pretty = -1, progress = -1, c, i, nin, status = EXIT_ALL_EVALUATED;
+	char **inputs;
 	lp_policy *policy;
-	run r;
+	batch_options o;
+	batch_state st;
 
+	memset(&o, 0, sizeof(o));
+	o.threads = default_threads();
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "p:f:o:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:f:o:j:h", opts, NULL)) != -1) {
+		char *end;
+
 		switch (c) {
 		case 'p': policy_path = optarg; break;
 		case 'o': output = optarg; break;
 		case 'P': pretty = 1; break;
 		case 'C': pretty = 0; break;
+		case 'G': progress = 1; break;
+		case 'N': progress = 0; break;
 		case 'h': fputs(usage, stdout); return EXIT_ALL_EVALUATED;
+		case 'j':
+			o.threads = (int)strtol(optarg, &end, 10);
+			if (*end || o.threads < 1 || o.threads > 256) {
+				cli_error("evaluate: --threads takes a number from 1 to "
+				          "256, not '%s'", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'S':
+			if (!optarg || strcmp(optarg, "table") == 0)
+				summary = SUMMARY_TABLE;
+			else if (strcmp(optarg, "json") == 0)
+				summary = SUMMARY_JSON;
+			else {
+				cli_error("evaluate: --summary is table or json, not '%s'",
+				          optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case 'f':
 			if (strcmp(optarg, "auto") == 0)
-				forced = FMT_AUTO;
+				forced = REC_AUTO;
 			else if (strcmp(optarg, "json") == 0)
-				forced = FMT_OBJECT;
+				forced = REC_OBJECT;
 			else if (strcmp(optarg, "jsonl") == 0)
-				forced = FMT_LINES;
+				forced = REC_LINES;
 			else {
 				cli_error("evaluate: --format is auto, json or jsonl, not "
 				          "'%s'", optarg);
@@ -298,48 +228,37 @@ int cmd_evaluate(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	/* Every input is checked before anything is written, so that a bad
-	 * argument never leaves half an output behind. */
-	for (i = optind; i < argc; i++) {
-		struct stat st;
-
-		if (strcmp(argv[i], "-") == 0)
-			continue;
-		if (stat(argv[i], &st) != 0 || access(argv[i], R_OK) != 0) {
-			cli_error("evaluate: cannot read %s", argv[i]);
-			return EXIT_USAGE;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			cli_error("evaluate: %s is a directory", argv[i]);
-			return EXIT_USAGE;
-		}
-	}
+	inputs = optind < argc ? argv + optind : stdin_only;
+	nin = optind < argc ? argc - optind : 1;
+	if (check_inputs(inputs, nin, &o.total_bytes) != 0)
+		return EXIT_USAGE;
 	policy = cli_load_policy(policy_path, 1);
 	if (!policy)
 		return EXIT_USAGE;
-	memset(&r, 0, sizeof(r));
-	r.policy = policy;
-	r.out = output ? fopen(output, "w") : stdout;
-	if (!r.out) {
+	o.policy = policy;
+	o.out = output ? fopen(output, "w") : stdout;
+	if (!o.out) {
 		cli_error("evaluate: cannot write %s", output);
 		lp_policy_free(policy);
 		return EXIT_USAGE;
 	}
-	if (optind == argc) {
-		if (evaluate_input(&r, NULL, forced, pretty) != 0)
+	o.progress = progress > 0 || (progress < 0 && isatty(STDERR_FILENO));
+	batch_init(&st);
+	for (i = 0; i < nin && status == EXIT_ALL_EVALUATED; i++)
+		if (evaluate_input(&o, &st, inputs[i], forced, pretty) != 0)
 			status = EXIT_USAGE;
-	}
-	for (i = optind; i < argc && status != EXIT_USAGE; i++)
-		if (evaluate_input(&r, argv[i], forced, pretty) != 0)
-			status = EXIT_USAGE;
-	if (fflush(r.out) != 0 || ferror(r.out)) {
+	batch_finish(&o, &st);
+	if (fflush(o.out) != 0 || ferror(o.out)) {
 		cli_error("evaluate: error writing the output");
 		status = EXIT_USAGE;
 	}
 	if (output)
-		fclose(r.out);
-	lp_policy_free(policy);
-	if (status == EXIT_ALL_EVALUATED && r.invalid)
+		fclose(o.out);
+	if (summary != SUMMARY_NONE)
+		print_summary(summary, &st.summary);
+	if (status == EXIT_ALL_EVALUATED && st.summary.invalid)
 		status = EXIT_SOME_INVALID;
+	batch_free(&st);
+	lp_policy_free(policy);
 	return status;
 }

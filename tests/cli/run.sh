@@ -19,7 +19,7 @@
 set -euo pipefail
 
 if [ $# -lt 1 ]; then
-	echo "usage: $0 POLICYCTL [evaluate|batch|determinism|validate|test|help]..." >&2
+	echo "usage: $0 POLICYCTL [evaluate|batch|streaming|determinism|validate|test|help]..." >&2
 	exit 2
 fi
 
@@ -35,7 +35,7 @@ if [ ! -x "$policyctl" ]; then
 	echo "$0: $policyctl is not an executable" >&2
 	exit 2
 fi
-sections=${*:-evaluate batch determinism validate test help}
+sections=${*:-evaluate batch streaming determinism validate test help}
 update=${UPDATE_GOLDEN:-0}
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lp-cli.XXXXXX")
@@ -379,6 +379,101 @@ jq_like_array() {
 }
 
 # ---------------------------------------------------------------------------
+# section_streaming: threads, big batches, hostile records, summaries.
+section_streaming() {
+	local i
+	# 3000 records (more than two chunks), one of them invalid mid-way:
+	# N in, N out, in order, identical whatever the number of threads.
+	: >"$tmp/many.jsonl"
+	for i in $(seq 1 3000); do
+		if [ "$i" -eq 1500 ]; then
+			echo '{"id":"r-1500","reporter":{"role":"bystander"},"subject":{"public_figure":"no"}}'
+		else
+			echo "{\"id\":\"r-$i\",\"content\":{\"text\":\"call 555-123-$(printf %04d "$i")\"},\"reporter\":{\"role\":\"bystander\"}}"
+		fi
+	done >>"$tmp/many.jsonl"
+	run evaluate --threads 1 "$tmp/many.jsonl"
+	expect_status "3000 records on 1 thread, one invalid" 1
+	cp "$tmp/out" "$tmp/t1"
+	run evaluate --threads 4 "$tmp/many.jsonl"
+	expect_status "3000 records on 4 threads, one invalid" 1
+	if cmp -s "$tmp/t1" "$tmp/out"; then
+		pass "--threads 4 gives byte-identical output to --threads 1"
+	else
+		fail "--threads 4 gives byte-identical output to --threads 1" \
+			"$(diff "$tmp/t1" "$tmp/out" | head -6)"
+	fi
+	if [ "$(lines "$tmp/out")" -eq 3000 ] &&
+		[ "$(ids "$tmp/out" | head -1)" = '"r-1"' ] &&
+		[ "$(ids "$tmp/out" | tail -1)" = '"r-3000"' ] &&
+		sed -n 1500p "$tmp/out" | grep -qF '{"id":"r-1500","record":1500,"line":1500,"error":{"code":"invalid_field","message":"subject.public_figure: expected boolean"}}'; then
+		pass "3000 in, 3000 out, in order, the invalid one in its place"
+	else
+		fail "3000 in, 3000 out, in order, the invalid one in its place" \
+			"$(lines "$tmp/out") lines" "$(sed -n 1500p "$tmp/out" | head -c 300)"
+	fi
+
+	# A record over the size limit and one nested 10,000 deep are error
+	# records in their place; the records around them are evaluated.
+	{
+		echo '{"id":"before","reporter":{"role":"bystander"}}'
+		printf '{"id":"big","reporter":{"role":"bystander"},"content":{"text":"'
+		head -c 1100000 /dev/zero | tr '\0' 'a'
+		echo '"}}'
+		printf '{"id":"deep","x":'
+		head -c 10000 /dev/zero | tr '\0' '['
+		head -c 10000 /dev/zero | tr '\0' ']'
+		echo '}'
+		echo '{"id":"after","reporter":{"role":"bystander"}}'
+	} >"$tmp/hostile.jsonl"
+	run evaluate "$tmp/hostile.jsonl"
+	expect_status "hostile.jsonl: invalid records" 1
+	if [ "$(lines "$tmp/out")" -eq 4 ] &&
+		sed -n 2p "$tmp/out" | grep -qF '"record":2,"line":2,"error":{"code":"invalid_json","message":"report: over the size limit of a record"}' &&
+		sed -n 3p "$tmp/out" | grep -qF '{"id":"deep","record":3,"line":3,"error":{"code":"limit_exceeded","message":"report: nested deeper than 32 levels"}}' &&
+		sed -n 2p "$tmp/out" | grep -qF '{"id":null,"record":2,' &&
+		sed -n 4p "$tmp/out" | grep -qF '{"id":"after","verdict":"no_violation"'; then
+		pass "an oversized record and a 10,000-deep one are error records in place"
+	else
+		fail "an oversized record and a 10,000-deep one are error records in place" \
+			"$(cut -c1-160 "$tmp/out")"
+	fi
+
+	# The same in an array, with a truncated last element.
+	{
+		printf '[{"id":"a","reporter":{"role":"bystander"}},\n{"id":"big","x":"'
+		head -c 1100000 /dev/zero | tr '\0' 'b'
+		printf '"},\n{"id":"c","reporter":{"role":"bystander"}},\n{"id":"d","reporter":{"ro'
+	} >"$tmp/hostile.json"
+	run evaluate "$tmp/hostile.json"
+	expect_status "hostile.json: invalid array elements" 1
+	if [ "$(grep -c '"record"' "$tmp/out")" -eq 2 ] && [ "$(grep -c '"verdict"' "$tmp/out")" -eq 2 ] &&
+		grep -qF '"record":4,"error":{"code":"invalid_json","message":"report: truncated JSON (the input ends inside this record)"}' "$tmp/out" &&
+		head -c 1 "$tmp/out" | grep -qF '[' && tail -n 1 "$tmp/out" | grep -qx ']'; then
+		pass "an array keeps its shape around oversized and truncated elements"
+	else
+		fail "an array keeps its shape around oversized and truncated elements" "$(cut -c1-160 "$tmp/out")"
+	fi
+
+	# --summary: counts by verdict, category, action and referral.
+	run evaluate --summary=json "$tmp/many.jsonl"
+	expect_contains "--summary=json counts records and verdicts" "$tmp/err" \
+		'{"records":3000,"invalid":1,"verdicts":{"violation":2999},"categories":{"contact_information":2999},"actions":{"lock_account":2999,"remove_content":2999},"referrals":{}}'
+	run evaluate --summary "$tmp/many.jsonl"
+	expect_contains "--summary prints a table" "$tmp/err" "3000 records, 2999 evaluated, 1 invalid"
+	expect_contains "--summary table lists categories" "$tmp/err" "  contact_information"
+	run evaluate --summary=xml "$tmp/many.jsonl"
+	expect_status "--summary=xml is a usage error" 2
+
+	# Progress can be asked for when standard error is not a terminal.
+	run evaluate --progress "$tmp/many.jsonl"
+	expect_contains "--progress writes a progress line" "$tmp/err" "3000 records"
+	run evaluate "$tmp/many.jsonl"
+	expect_empty "no progress line when standard error is not a terminal" "$tmp/err"
+	run evaluate --threads 0 "$tmp/many.jsonl"
+	expect_status "--threads 0 is a usage error" 2
+}
+
 section_determinism() {
 	local ex i=0
 	# Every example as one JSON Lines batch, twice.
@@ -564,7 +659,7 @@ section_help() {
 
 for s in $sections; do
 	case $s in
-	evaluate | batch | determinism | validate | test | help) "section_$s" ;;
+	evaluate | batch | streaming | determinism | validate | test | help) "section_$s" ;;
 	*)
 		echo "$0: unknown section '$s'" >&2
 		exit 2

@@ -1,0 +1,406 @@
+#include "batch.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "json_doc.h"
+#include "json_scan.h"
+
+/* A chunk holds up to this many records or bytes of input. */
+#define CHUNK_RECORDS 1024
+#define CHUNK_BYTES (8u * 1024 * 1024)
+
+typedef struct item {
+	size_t off;           /* the record's bytes in chunk.text */
+	size_t len;
+	unsigned long record; /* 1-based, over all inputs */
+	unsigned long line;
+	const char *problem;
+	char *result;         /* decision or error record, one line */
+} item;
+
+typedef struct chunk {
+	item v[CHUNK_RECORDS];
+	size_t n;
+	lp_buf text;          /* the records' bytes, copied from the reader */
+} chunk;
+
+typedef struct worker {
+	pthread_t thread;
+	const batch_options *o;
+	chunk *c;
+	size_t first;         /* this worker's stripe: first, first + step... */
+	size_t step;
+	int running;          /* a thread was started for the stripe */
+	batch_summary sum;
+	int oom;
+} worker;
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void tally_add(tally *t, const char *name, unsigned long n)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		if (strcmp(t->v[i].name, name) == 0) {
+			t->v[i].count += n;
+			return;
+		}
+	}
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		tally_entry *v = realloc(t->v, cap * sizeof(*v));
+
+		if (!v)
+			return; /* a summary line short: never a lost record */
+		t->v = v;
+		t->cap = cap;
+	}
+	t->v[t->n].name = name;
+	t->v[t->n++].count = n;
+}
+
+static int by_count_then_name(const void *a, const void *b)
+{
+	const tally_entry *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+void tally_sort(tally *t)
+{
+	if (t->n > 1)
+		qsort(t->v, t->n, sizeof(*t->v), by_count_then_name);
+}
+
+static void merge(tally *into, const tally *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->n; i++)
+		tally_add(into, from->v[i].name, from->v[i].count);
+}
+
+static void summary_free(batch_summary *s)
+{
+	free(s->verdicts.v);
+	free(s->categories.v);
+	free(s->actions.v);
+	free(s->referrals.v);
+	memset(s, 0, sizeof(*s));
+}
+
+/* The id of a record that failed, when it can still be read (only the id
+ * itself need be valid): the output stays valid JSON whatever the record
+ * held. */
+static void write_id(lp_buf *b, const char *json, size_t len)
+{
+	lp_json_scan scan;
+	lp_jdoc doc = {NULL, NULL};
+	size_t vlen = 0;
+	const char *v = json ? lp_json_find_member(json, len, "id", &vlen) : NULL;
+	long long n;
+
+	if (v && lp_json_prescan(&scan, v, vlen, NULL) == LP_OK &&
+	    lp_jdoc_parse(&doc, v, vlen, scan.values) == 0) {
+		if (doc.root->type == LP_JSTRING)
+			lp_buf_json_string(b, doc.root->str, doc.root->len);
+		else if (lp_jdoc_integer(doc.root, 9007199254740992ull, &n) == 0)
+			lp_buf_printf(b, "%lld", n);
+		else
+			v = NULL;
+	} else {
+		v = NULL;
+	}
+	if (!v)
+		lp_buf_puts(b, "null");
+	lp_jdoc_free(&doc);
+}
+
+static char *error_record(const item *it, const char *code,
+                          const char *message, const char *json)
+{
+	lp_buf b = LP_BUF_INIT;
+
+	lp_buf_puts(&b, "{\"id\":");
+	write_id(&b, json, it->len);
+	lp_buf_printf(&b, ",\"record\":%lu", it->record);
+	if (it->line)
+		lp_buf_printf(&b, ",\"line\":%lu", it->line);
+	lp_buf_printf(&b, ",\"error\":{\"code\":\"%s\",\"message\":", code);
+	lp_buf_json_string(&b, message, strlen(message));
+	lp_buf_puts(&b, "}}");
+	return lp_buf_detach(&b, NULL);
+}
+
+static void count_decision(batch_summary *s, const lp_decision *d)
+{
+	size_t i, k, n = lp_decision_violation_count(d);
+
+	tally_add(&s->verdicts, lp_verdict_name(lp_decision_verdict(d)), 1);
+	for (i = 0; i < n; i++) {
+		const char *cat = lp_decision_violation_category(d, i);
+
+		/* A category under two rules counts once per record. */
+		for (k = 0; k < i; k++)
+			if (strcmp(lp_decision_violation_category(d, k), cat) == 0)
+				break;
+		if (k == i)
+			tally_add(&s->categories, cat, 1);
+	}
+	for (i = 0; i < lp_decision_action_count(d); i++)
+		tally_add(&s->actions, lp_decision_action(d, i), 1);
+	for (i = 0; i < lp_decision_referral_count(d); i++)
+		tally_add(&s->referrals, lp_decision_referral(d, i), 1);
+}
+
+static void evaluate_item(worker *w, item *it)
+{
+	const char *json = w->c->text.s + it->off;
+	lp_decision *d = NULL;
+	lp_error err;
+	int rc;
+
+	memset(&err, 0, sizeof(err));
+	if (it->problem) {
+		it->result = error_record(it, "invalid_json", it->problem, json);
+		w->sum.invalid++;
+		return;
+	}
+	rc = lp_evaluate_json(&d, w->o->policy, json, it->len, it->record, &err);
+	if (rc == LP_OK) {
+		rc = lp_decision_to_json(&it->result, NULL, d,
+		                         w->o->pretty ? LP_JSON_PRETTY
+		                                      : LP_JSON_COMPACT);
+		if (rc == LP_OK)
+			count_decision(&w->sum, d);
+	}
+	if (rc != LP_OK) {
+		const char *code = rc == LP_ELIMIT ? "limit_exceeded"
+		                   : rc == LP_EINVALID
+		                   ? (err.field[0] ? "invalid_field" : "invalid_json")
+		                   : "internal_error";
+
+		it->result = error_record(it, code,
+		                          err.message[0] ? err.message
+		                                         : lp_status_string(rc),
+		                          json);
+		w->sum.invalid++;
+	}
+	if (!it->result)
+		w->oom = 1;
+	lp_decision_free(d);
+}
+
+static void *work(void *arg)
+{
+	worker *w = arg;
+	size_t i;
+
+	for (i = w->first; i < w->c->n; i += w->step)
+		evaluate_item(w, &w->c->v[i]);
+	return NULL;
+}
+
+/* Reads up to a chunk of records; returns 0, or -1 on a read error. */
+static int read_chunk(rec_reader *r, chunk *c, batch_state *st)
+{
+	c->n = 0;
+	c->text.len = 0;
+	while (c->n < CHUNK_RECORDS && c->text.len < CHUNK_BYTES) {
+		rec_record rec;
+		item *it;
+		int rc = rec_next(r, &rec);
+
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		it = &c->v[c->n++];
+		memset(it, 0, sizeof(*it));
+		it->off = c->text.len;
+		it->len = rec.len;
+		it->line = rec.line;
+		it->problem = rec.problem;
+		it->record = ++st->record;
+		/* A NUL after each record keeps every parse inside its own. */
+		lp_buf_append(&c->text, rec.json ? rec.json : "", rec.len);
+		lp_buf_putc(&c->text, '\0');
+		if (lp_buf_failed(&c->text))
+			return -1;
+	}
+	return 0;
+}
+
+static void progress(const batch_options *o, batch_state *st,
+                     const rec_reader *r, int final)
+{
+	double t = now(), elapsed = t - st->started;
+	uint64_t done = st->bytes_before + r->consumed;
+
+	if (!o->progress || (!final && t - st->last_progress < 0.5))
+		return;
+	st->last_progress = t;
+	fprintf(stderr, "\rpolicyctl: %lu records, %.0f records/s",
+	        st->record, elapsed > 0 ? (double)st->record / elapsed : 0.0);
+	if (o->total_bytes && done <= o->total_bytes) {
+		double frac = (double)done / (double)o->total_bytes;
+
+		fprintf(stderr, ", %.1f%%", 100.0 * frac);
+		if (frac > 0 && !final) {
+			double left = elapsed / frac - elapsed;
+
+			fprintf(stderr, ", ETA %dm%02ds", (int)(left / 60),
+			        (int)left % 60);
+		}
+	}
+	fputs("   ", stderr);
+	fflush(stderr);
+}
+
+void batch_init(batch_state *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->started = now();
+}
+
+/* Starts the workers on chunk c: one thread per stripe. A thread that
+ * cannot start leaves its stripe to finish_chunk. */
+static void start_chunk(worker *w, int threads, const batch_options *o,
+                        chunk *c)
+{
+	int t;
+
+	for (t = 0; t < threads; t++) {
+		w[t].o = o;
+		w[t].c = c;
+		w[t].first = (size_t)t;
+		w[t].step = (size_t)threads;
+		w[t].running = c->n > (size_t)t &&
+		               pthread_create(&w[t].thread, NULL, work, &w[t]) == 0;
+	}
+}
+
+static void finish_chunk(worker *w, int threads)
+{
+	int t;
+
+	for (t = 0; t < threads; t++) {
+		if (w[t].running)
+			pthread_join(w[t].thread, NULL);
+		else
+			work(&w[t]);
+		w[t].running = 0;
+	}
+}
+
+static void write_chunk(const batch_options *o, const rec_reader *r, chunk *c,
+                        size_t *written)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		item *it = &c->v[i];
+
+		if (r->shape == REC_ARRAY)
+			fputs((*written)++ ? ",\n" : "\n", o->out);
+		if (it->result)
+			fputs(it->result, o->out);
+		if (r->shape != REC_ARRAY)
+			fputc('\n', o->out);
+		lp_free(it->result);
+		it->result = NULL;
+	}
+}
+
+/*
+ * Two chunks in flight: while the workers evaluate one, this thread
+ * writes the results of the one before and reads the one after, so that
+ * reading and writing cost no evaluation time.
+ */
+int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
+{
+	chunk *a = calloc(1, sizeof(*a)), *b = calloc(1, sizeof(*b)), *swap;
+	worker *w = calloc((size_t)o->threads, sizeof(*w));
+	size_t written = 0;
+	int t, rc = 0;
+
+	if (!a || !b || !w) {
+		free(a);
+		free(b);
+		free(w);
+		return -1;
+	}
+	if (r->shape == REC_ARRAY)
+		fputc('[', o->out);
+	if (read_chunk(r, a, st) != 0)
+		rc = -1;
+	if (a->n)
+		start_chunk(w, o->threads, o, a);
+	while (a->n) {
+		if (rc == 0 && read_chunk(r, b, st) != 0)
+			rc = -1;
+		if (rc != 0)
+			b->n = 0;
+		finish_chunk(w, o->threads);
+		if (b->n)
+			start_chunk(w, o->threads, o, b);
+		write_chunk(o, r, a, &written);
+		progress(o, st, r, 0);
+		swap = a;
+		a = b;
+		b = swap;
+		b->n = 0;
+	}
+	if (r->shape == REC_ARRAY)
+		fputs(written ? "\n]\n" : "]\n", o->out);
+	for (t = 0; t < o->threads; t++) {
+		st->summary.invalid += w[t].sum.invalid;
+		merge(&st->summary.verdicts, &w[t].sum.verdicts);
+		merge(&st->summary.categories, &w[t].sum.categories);
+		merge(&st->summary.actions, &w[t].sum.actions);
+		merge(&st->summary.referrals, &w[t].sum.referrals);
+		if (w[t].oom)
+			rc = -1;
+		summary_free(&w[t].sum);
+	}
+	st->summary.records = st->record;
+	st->bytes_before += r->consumed;
+	lp_buf_free(&a->text);
+	lp_buf_free(&b->text);
+	free(a);
+	free(b);
+	free(w);
+	return rc;
+}
+
+void batch_finish(const batch_options *o, batch_state *st)
+{
+	if (!o->progress)
+		return;
+	st->last_progress = 0;
+	{
+		rec_reader none;
+
+		memset(&none, 0, sizeof(none));
+		progress(o, st, &none, 1);
+	}
+	fputc('\n', stderr);
+}
+
+void batch_free(batch_state *st)
+{
+	summary_free(&st->summary);
+}

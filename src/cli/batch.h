@@ -1,0 +1,69 @@
+/*
+ * batch.h - evaluating a stream of records on several threads, with the
+ * results written in input order.
+ *
+ * The reader cuts a chunk of records; the threads evaluate it, each its
+ * own stripe, against the one shared policy; the results are written in
+ * order; then the next chunk. Memory is bounded by the chunk, not the
+ * input.
+ */
+#ifndef POLICYCTL_BATCH_H
+#define POLICYCTL_BATCH_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "libpolicy.h"
+#include "records.h"
+
+/* Counts by name (verdicts, categories, actions, referrals). */
+typedef struct tally_entry {
+	const char *name; /* points into the policy */
+	unsigned long count;
+} tally_entry;
+
+typedef struct tally {
+	tally_entry *v;
+	size_t n;
+	size_t cap;
+} tally;
+
+typedef struct batch_summary {
+	unsigned long records;
+	unsigned long invalid;
+	tally verdicts;
+	tally categories;
+	tally actions;
+	tally referrals;
+} batch_summary;
+
+typedef struct batch_options {
+	const lp_policy *policy;
+	FILE *out;
+	int threads;          /* >= 1 */
+	int pretty;           /* indented decisions */
+	int progress;         /* a progress line on standard error */
+	uint64_t total_bytes; /* of all inputs, 0 when unknown (for percent) */
+} batch_options;
+
+typedef struct batch_state {
+	unsigned long record;  /* records done so far, over all inputs */
+	uint64_t bytes_before; /* bytes of inputs finished before this one */
+	double started;        /* monotonic seconds */
+	double last_progress;
+	batch_summary summary;
+} batch_state;
+
+void batch_init(batch_state *st);
+/* Evaluates every record of r, writing results in the shape of the input.
+ * Returns 0, or -1 on a read error or when memory runs out. */
+int batch_run(const batch_options *o, batch_state *st, rec_reader *r);
+/* Ends the progress line, if one was shown. */
+void batch_finish(const batch_options *o, batch_state *st);
+void batch_free(batch_state *st);
+
+void tally_add(tally *t, const char *name, unsigned long n);
+/* Sorts by count (highest first), then name, for printing. */
+void tally_sort(tally *t);
+
+#endif

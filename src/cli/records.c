@@ -1,0 +1,393 @@
+#include "records.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What a scan of one JSON value found. */
+typedef enum scan_result { SCAN_DONE, SCAN_MORE, SCAN_EOF } scan_result;
+
+/* A resumable scan of the value starting at r->pos: only strings and
+ * bracket depth are tracked (each record is validated when evaluated). */
+typedef struct scan_state {
+	size_t off;     /* bytes of the value scanned so far (from r->pos) */
+	size_t depth;
+	int in_string;
+	int escape;
+	int started;
+} scan_state;
+
+/* Reads more input after the unread bytes, moving them to the front and
+ * growing the buffer up to max_record + 64 KiB. Returns bytes read. */
+static size_t fill(rec_reader *r)
+{
+	size_t limit = r->max_record + 65536, got;
+
+	if (r->eof || r->error)
+		return 0;
+	if (r->pos > 0) {
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+		r->len -= r->pos;
+		r->pos = 0;
+	}
+	if (r->len == r->cap && r->cap < limit) {
+		size_t cap = r->cap * 2 > limit ? limit : r->cap * 2;
+		char *b = realloc(r->buf, cap + 1);
+
+		if (!b) {
+			r->error = 1;
+			r->saved_errno = ENOMEM;
+			return 0;
+		}
+		r->buf = b;
+		r->cap = cap;
+	}
+	if (r->len == r->cap)
+		return 0; /* full: the caller handles a record over the limit */
+	got = fread(r->buf + r->len, 1, r->cap - r->len, r->f);
+	if (got == 0) {
+		if (ferror(r->f)) {
+			r->error = 1;
+			r->saved_errno = errno ? errno : EIO;
+		}
+		r->eof = 1;
+	}
+	r->len += got;
+	return got;
+}
+
+static int is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Scans on from where st left off. SCAN_MORE: the buffered bytes end
+ * inside the value (fill, or treat as over the limit if the buffer is
+ * full); SCAN_EOF: the input ends inside it. */
+static scan_result scan_value(rec_reader *r, scan_state *st)
+{
+	const char *s = r->buf + r->pos;
+	size_t n = r->len - r->pos;
+
+	if (!st->started && st->off < n) {
+		char c = s[st->off];
+
+		st->started = 1;
+		if (c != '{' && c != '[' && c != '"') {
+			/* A bare scalar: up to the next delimiter. */
+			while (st->off < n && !strchr(",]}\n\r\t ", s[st->off]))
+				st->off++;
+			return st->off < n || r->eof ? SCAN_DONE : SCAN_MORE;
+		}
+	}
+	for (; st->off < n; st->off++) {
+		char c = s[st->off];
+
+		if (st->in_string) {
+			if (st->escape)
+				st->escape = 0;
+			else if (c == '\\')
+				st->escape = 1;
+			else if (c == '"' && (st->in_string = 0, st->depth == 0)) {
+				st->off++;
+				return SCAN_DONE;
+			}
+			continue;
+		}
+		if (c == '"')
+			st->in_string = 1;
+		else if (c == '{' || c == '[')
+			st->depth++;
+		else if ((c == '}' || c == ']') && st->depth && --st->depth == 0) {
+			st->off++;
+			return SCAN_DONE;
+		}
+	}
+	return r->eof ? SCAN_EOF : SCAN_MORE;
+}
+
+/*
+ * Cuts the value at r->pos out as a record. One over the size limit is
+ * skipped to its end (its bytes are dropped as they are read) and comes
+ * out with a problem instead.
+ */
+static int next_value(rec_reader *r, rec_record *out)
+{
+	scan_state st = {0, 0, 0, 0, 0};
+	int oversize = 0;
+
+	for (;;) {
+		scan_result res = scan_value(r, &st);
+
+		if (res == SCAN_DONE)
+			break;
+		if (res == SCAN_EOF) {
+			out->json = oversize ? NULL : r->buf + r->pos;
+			out->len = oversize ? 0 : r->len - r->pos;
+			out->problem = oversize
+			               ? "report: over the size limit, and the input "
+			                 "ends inside it"
+			               : "report: truncated JSON (the input ends "
+			                 "inside this record)";
+			r->consumed += r->len - r->pos;
+			r->pos = r->len;
+			r->done = 1; /* nothing can follow a record cut short */
+			return 1;
+		}
+		if (r->len - r->pos >= r->max_record) {
+			/* Too long to keep: drop what was scanned, go on scanning. */
+			oversize = 1;
+			r->consumed += st.off;
+			r->pos += st.off;
+			st.off = 0;
+		}
+		if (fill(r) == 0 && !r->eof)
+			return r->error ? -1 : 0;
+	}
+	if (oversize) {
+		out->json = NULL;
+		out->len = 0;
+		out->problem = "report: over the size limit of a record";
+	} else {
+		out->json = r->buf + r->pos;
+		out->len = st.off;
+		out->problem = NULL;
+	}
+	r->pos += st.off;
+	r->consumed += st.off;
+	return 1;
+}
+
+/* Skips white space; returns the next byte, or -1 at the end. */
+static int peek(rec_reader *r)
+{
+	for (;;) {
+		while (r->pos < r->len && is_ws(r->buf[r->pos])) {
+			r->pos++;
+			r->consumed++;
+		}
+		if (r->pos < r->len)
+			return (unsigned char)r->buf[r->pos];
+		if (fill(r) == 0)
+			return -1;
+	}
+}
+
+static int next_line(rec_reader *r, rec_record *out)
+{
+	size_t scanned = 0;
+	int oversize = 0;
+
+	for (;;) {
+		char *nl = memchr(r->buf + r->pos + scanned, '\n',
+		                  r->len - r->pos - scanned);
+		size_t end;
+
+		if (!nl && !r->eof && r->len - r->pos >= r->max_record) {
+			oversize = 1; /* drop the line's bytes as they come */
+			r->consumed += r->len - r->pos;
+			r->pos = r->len;
+			scanned = 0;
+		}
+		if (!nl && !r->eof) {
+			scanned = r->len - r->pos;
+			if (fill(r) == 0 && !r->eof)
+				return r->error ? -1 : 0;
+			continue;
+		}
+		end = nl ? (size_t)(nl - r->buf) : r->len;
+		r->line++;
+		out->line = r->line;
+		out->json = oversize ? NULL : r->buf + r->pos;
+		out->len = oversize ? 0 : end - r->pos;
+		out->problem = oversize ? "report: over the size limit of a record"
+		                        : NULL;
+		r->consumed += end - r->pos + (nl ? 1 : 0);
+		r->pos = nl ? end + 1 : end;
+		if (!nl && out->len == 0 && !oversize)
+			return 0; /* no line after the last newline */
+		/* Blank lines are not records. */
+		if (!oversize) {
+			size_t i;
+
+			for (i = 0; i < out->len && is_ws(out->json[i]); i++)
+				;
+			if (i == out->len) {
+				if (!nl)
+					return 0;
+				scanned = 0;
+				oversize = 0;
+				continue;
+			}
+		}
+		return 1;
+	}
+}
+
+/*
+ * Decides the shape: '[' is an array; '{' is one object when nothing but
+ * white space follows its end, and JSON Lines otherwise (a first object
+ * that never ends is one object cut short); anything else is JSON Lines.
+ */
+static int detect(rec_reader *r, rec_shape forced)
+{
+	int c = peek(r);
+
+	if (r->error)
+		return -1;
+	if (c == '[' && forced != REC_LINES) {
+		r->shape = REC_ARRAY;
+		r->pos++;
+		r->consumed++;
+		return 0;
+	}
+	if (forced == REC_LINES || (c != '{' && forced == REC_AUTO)) {
+		r->shape = REC_LINES;
+		return 0;
+	}
+	r->shape = REC_OBJECT;
+	if (forced == REC_OBJECT || c < 0)
+		return 0;
+	/* Scan the first object without consuming it. */
+	{
+		scan_state st = {0, 0, 0, 0, 0};
+		scan_result res;
+
+		for (;;) {
+			res = scan_value(r, &st);
+			if (res != SCAN_MORE || r->len - r->pos >= r->max_record)
+				break;
+			if (fill(r) == 0 && !r->eof)
+				return r->error ? -1 : 0;
+		}
+		if (res == SCAN_DONE) {
+			size_t i = r->pos + st.off;
+
+			for (;;) {
+				while (i < r->len && is_ws(r->buf[i]))
+					i++;
+				if (i < r->len || r->eof)
+					break;
+				/* Keep the object buffered while looking past it. */
+				if (r->len - r->pos >= r->max_record + 65536 - 1)
+					break;
+				i -= r->pos;
+				if (fill(r) == 0 && !r->eof)
+					return r->error ? -1 : 0;
+				i += r->pos;
+			}
+			if (i < r->len)
+				r->shape = REC_LINES;
+		} else if (res == SCAN_MORE &&
+		           memchr(r->buf + r->pos, '\n', r->len - r->pos)) {
+			r->shape = REC_LINES; /* a first line too long to be one object */
+		}
+	}
+	return 0;
+}
+
+int rec_open(rec_reader *r, FILE *f, rec_shape shape, size_t max_record)
+{
+	memset(r, 0, sizeof(*r));
+	r->f = f;
+	r->max_record = max_record;
+	r->cap = 65536;
+	r->buf = malloc(r->cap + 1);
+	if (!r->buf)
+		return -1;
+	if (fill(r) > 0 && r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
+		r->pos = 3; /* a UTF-8 byte order mark is not part of the JSON */
+		r->consumed = 3;
+	}
+	return r->error ? -1 : detect(r, shape);
+}
+
+int rec_next(rec_reader *r, rec_record *out)
+{
+	int c, rc;
+
+	memset(out, 0, sizeof(*out));
+	if (r->done)
+		return 0;
+	switch (r->shape) {
+	case REC_LINES:
+		rc = next_line(r, out);
+		if (rc <= 0)
+			r->done = 1;
+		return rc;
+	case REC_OBJECT:
+		r->done = 1;
+		c = peek(r);
+		if (c < 0) {
+			if (r->error)
+				return -1;
+			out->json = "";
+			out->problem = "report: the input is empty";
+			return 1;
+		}
+		/* The rest of the input is the record: the report parser says
+		 * exactly what is wrong with anything after the object. */
+		while (!r->eof && r->len - r->pos < r->max_record)
+			if (fill(r) == 0 && !r->eof)
+				return -1;
+		if (!r->eof) {
+			do { /* drop the record's bytes as they are read */
+				r->consumed += r->len - r->pos;
+				r->pos = r->len;
+			} while (fill(r) > 0);
+			out->json = "";
+			out->problem = "report: over the size limit of a record";
+			return r->error ? -1 : 1;
+		}
+		out->json = r->buf + r->pos;
+		out->len = r->len - r->pos;
+		r->consumed += out->len;
+		r->pos = r->len;
+		return 1;
+	default: /* REC_ARRAY */
+		c = peek(r);
+		if (r->error)
+			return -1;
+		if (c == ']') {
+			r->done = 1;
+			r->pos++;
+			r->consumed++;
+			c = peek(r);
+			if (c >= 0) {
+				out->json = r->buf + r->pos;
+				out->len = 0;
+				out->problem = "report: unexpected text after the array";
+				return 1;
+			}
+			return r->error ? -1 : 0;
+		}
+		if (c == ',' && r->elements > 0) {
+			r->pos++;
+			r->consumed++;
+			c = peek(r);
+		} else if (r->elements > 0) {
+			r->done = 1;
+			out->json = "";
+			out->problem = c < 0 ? "report: truncated JSON (the array is "
+			                       "not closed)"
+			                     : "report: expected ',' or ']' between "
+			                       "array elements";
+			return 1;
+		}
+		if (c < 0) {
+			r->done = 1;
+			out->json = "";
+			out->problem = "report: truncated JSON (the array is not "
+			               "closed)";
+			return r->error ? -1 : 1;
+		}
+		r->elements++;
+		return next_value(r, out);
+	}
+}
+
+void rec_close(rec_reader *r)
+{
+	free(r->buf);
+	r->buf = NULL;
+}
