@@ -234,6 +234,26 @@ LP_EXTERN const char *lp_decision_violation_category(const lp_decision *decision
                                                      size_t i);
 LP_EXTERN const char *lp_decision_violation_rule(const lp_decision *decision,
                                                  size_t i);
+/* The evidence of violation i (SPEC §4 "evidence"). */
+typedef struct lp_evidence_info {
+	const char *source;     /* "text", "labels" or "media" */
+	const char *detector;   /* text: the detector's id; else NULL */
+	const char *label;      /* labels: the label; else NULL */
+	size_t start;           /* text: code points into content.text */
+	size_t end;
+	const char *excerpt;    /* text: the masked excerpt; else NULL */
+	long media_index;       /* media: 0-based index; else -1 */
+	const char *media_type; /* media: image, video, gif or other */
+} lp_evidence_info;
+
+LP_EXTERN size_t lp_decision_evidence_count(const lp_decision *decision,
+                                            size_t violation);
+/* Fills *out with evidence i of violation; returns LP_OK, or LP_EINVALID
+ * when either index is out of range. */
+LP_EXTERN int lp_decision_evidence(const lp_decision *decision,
+                                   size_t violation, size_t i,
+                                   lp_evidence_info *out);
+
 /* Exceptions that kept a rule from applying: the rule and the exception's
  * name (the decision JSON's "reason"). */
 LP_EXTERN size_t lp_decision_exception_count(const lp_decision *decision);

@@ -70,6 +70,39 @@ const char *lp_decision_violation_rule(const lp_decision *d, size_t i)
 	                              : NULL;
 }
 
+size_t lp_decision_evidence_count(const lp_decision *d, size_t violation)
+{
+	return violation < d->violation_count
+	       ? d->violations[violation].evidence_count : 0;
+}
+
+int lp_decision_evidence(const lp_decision *d, size_t violation, size_t i,
+                         lp_evidence_info *out)
+{
+	const lp_evidence *e;
+	const lp_policy *p = d->policy;
+
+	if (!out || violation >= d->violation_count ||
+	    i >= d->violations[violation].evidence_count)
+		return LP_EINVALID;
+	e = &d->violations[violation].evidence[i];
+	memset(out, 0, sizeof(*out));
+	out->source = lp_sources[e->source];
+	out->media_index = -1;
+	if (e->source == LP_SOURCE_TEXT) {
+		out->detector = p->detectors[e->detector].id;
+		out->start = e->start;
+		out->end = e->end;
+		out->excerpt = e->excerpt;
+	} else if (e->source == LP_SOURCE_LABELS) {
+		out->label = p->labels[e->label].id;
+	} else {
+		out->media_index = e->media_index;
+		out->media_type = lp_media_types[e->media_type];
+	}
+	return LP_OK;
+}
+
 size_t lp_decision_exception_count(const lp_decision *d)
 {
 	return d->exception_count;

@@ -166,6 +166,21 @@ static void test_json_shape(void **state)
 	/* Masked: no digit of the number survives. */
 	assert_null(strpbrk(cJSON_GetObjectItem(kid, "excerpt")->valuestring,
 	                    "0123456789"));
+	{
+		lp_evidence_info ev;
+
+		assert_int_equal(lp_decision_evidence_count(d, 0), 1);
+		assert_int_equal(lp_decision_evidence(d, 0, 0, &ev), LP_OK);
+		assert_string_equal(ev.source, "text");
+		assert_string_equal(ev.detector, "phone");
+		assert_int_equal(ev.start, 5);
+		assert_int_equal(ev.end, 17);
+		assert_null(strpbrk(ev.excerpt, "0123456789"));
+		assert_int_equal(ev.media_index, -1);
+		assert_int_equal(lp_decision_evidence(d, 0, 1, &ev), LP_EINVALID);
+		assert_int_equal(lp_decision_evidence(d, 9, 0, &ev), LP_EINVALID);
+		assert_int_equal(lp_decision_evidence_count(d, 9), 0);
+	}
 	assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(a, "referrals"),
 	                                       0)->valuestring,
 	                    "non_consensual_nudity");
