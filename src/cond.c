@@ -720,6 +720,17 @@ int lp_cond_compile(lp_cond **out, const lp_ynode *src, const lp_policy *p,
 
 unsigned lp_cond_needs(const lp_cond *c) { return c ? c->needs : 0; }
 
+uint64_t lp_cond_signals(const lp_cond *c)
+{
+	uint64_t mask = 0;
+	size_t i;
+
+	for (i = 0; c && i < c->count; i++)
+		if (c->n[i].t == N_BOOL && c->n[i].f == F_SIGNAL)
+			mask |= 1ull << c->n[i].signal;
+	return mask;
+}
+
 /* ---- evaluation ---------------------------------------------------------------- */
 
 static long long field_value(const node *nd, const lp_cond_ctx *ctx)

@@ -41,6 +41,8 @@ int lp_cond_compile(lp_cond **out, const lp_ynode *src, const lp_policy *p,
 void lp_cond_free(lp_cond *c);
 
 unsigned lp_cond_needs(const lp_cond *c);
+/* The signals the condition reads, as a bit mask of signal indices. */
+uint64_t lp_cond_signals(const lp_cond *c);
 int lp_cond_eval(const lp_cond *c, const lp_cond_ctx *ctx);
 
 /* 0 when no assignment of the condition's comparisons makes it true (the

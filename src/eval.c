@@ -61,21 +61,30 @@ static void explain(eval_state *st, const char *fmt, ...)
 {
 	lp_decision *d = st->d;
 	va_list ap;
-	char *line;
+	char *line, small[512];
 	int n;
 
 	if (!d || st->oom)
 		return;
+	/* Most lines fit the stack buffer: format once, copy once. */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
-	if (n < 0 || !(line = lp_malloc((size_t)n + 1))) {
+	if (n < 0) {
 		st->oom = 1;
 		return;
 	}
-	va_start(ap, fmt);
-	vsnprintf(line, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)n < sizeof(small)) {
+		line = lp_strndup(small, (size_t)n);
+	} else if ((line = lp_malloc((size_t)n + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(line, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	if (!line) {
+		st->oom = 1;
+		return;
+	}
 	if (lp_grow(&d->explanation, &d->explanation_cap,
 	            d->explanation_count + 1, sizeof(char *)) != 0) {
 		lp_free(line);
@@ -405,6 +414,17 @@ static void run_rule(eval_state *st, tally *t, int ri, uint64_t signals)
 	apply_outcome(st, t, ri, rule->otherwise, st->otherwise, n_other, 1);
 }
 
+static lp_verdict verdict_of(const tally *t)
+{
+	if (t->violation)
+		return LP_VERDICT_VIOLATION;
+	if (t->refer)
+		return LP_VERDICT_REFER;
+	if (t->needs_first_person)
+		return LP_VERDICT_NEEDS_FIRST_PERSON_REPORT;
+	return LP_VERDICT_NO_VIOLATION;
+}
+
 static lp_verdict decide(eval_state *st, uint64_t signals)
 {
 	tally t = {0, 0, 0};
@@ -413,13 +433,64 @@ static lp_verdict decide(eval_state *st, uint64_t signals)
 	for (i = 0; i < st->p->rule_count && !st->oom; i++)
 		if (st->p->rules[i].enabled)
 			run_rule(st, &t, (int)i, signals);
-	if (t.violation)
-		return LP_VERDICT_VIOLATION;
-	if (t.refer)
-		return LP_VERDICT_REFER;
-	if (t.needs_first_person)
-		return LP_VERDICT_NEEDS_FIRST_PERSON_REPORT;
-	return LP_VERDICT_NO_VIOLATION;
+	return verdict_of(&t);
+}
+
+/*
+ * Finds the signals the report did not state whose presence alone would
+ * change the verdict. Each rule's outcome under the report's own signals
+ * is kept, so that a counterfactual re-runs only the rules that read the
+ * flipped signal; the others cannot change.
+ */
+static int find_missing(eval_state *st, lp_decision *d, lp_verdict *flipped)
+{
+	const lp_policy *p = st->p;
+	const lp_rdata *r = st->r;
+	tally small[16], *base = small, all = {0, 0, 0};
+	lp_verdict v0;
+	size_t i, k;
+
+	if (p->rule_count > 16 &&
+	    !(base = lp_calloc(p->rule_count, sizeof(*base))))
+		return -1;
+	for (i = 0; i < p->rule_count; i++) {
+		memset(&base[i], 0, sizeof(base[i]));
+		if (p->rules[i].enabled)
+			run_rule(st, &base[i], (int)i, r->signals);
+		all.violation |= base[i].violation;
+		all.refer |= base[i].refer;
+		all.needs_first_person |= base[i].needs_first_person;
+	}
+	v0 = verdict_of(&all);
+	for (k = 0; k < p->signal_count && !st->oom; k++) {
+		uint64_t bit = 1ull << k;
+		tally t = {0, 0, 0};
+		lp_verdict v;
+
+		if (r->present & bit)
+			continue;
+		for (i = 0; i < p->rule_count; i++) {
+			const tally *one = &base[i];
+			tally again = {0, 0, 0};
+
+			if (p->rules[i].enabled && (p->rules[i].reads & bit)) {
+				run_rule(st, &again, (int)i, r->signals | bit);
+				one = &again;
+			}
+			t.violation |= one->violation;
+			t.refer |= one->refer;
+			t.needs_first_person |= one->needs_first_person;
+		}
+		v = verdict_of(&t);
+		if (v == v0)
+			continue;
+		flipped[d->missing_count] = v;
+		if (push_int(st, &d->missing, &d->missing_count, (int)k) != 0)
+			break;
+	}
+	if (base != small)
+		lp_free(base);
+	return st->oom ? -1 : 0;
 }
 
 /* ---- findings ----------------------------------------------------------------- */
@@ -673,8 +744,7 @@ static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
 	eval_state st;
 	lp_decision *d;
 	size_t i, scratch;
-	uint64_t bit;
-	lp_verdict base, flipped[LP_MAX_SIGNALS];
+	lp_verdict flipped[LP_MAX_SIGNALS];
 
 	memset(&st, 0, sizeof(st));
 	st.p = p;
@@ -691,17 +761,8 @@ static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
 		goto oom;
 
 	/* Counterfactuals first, while no decision is being written. */
-	base = decide(&st, r->signals);
-	for (i = 0; i < p->signal_count; i++) {
-		bit = 1ull << i;
-		if (r->present & bit)
-			continue;
-		flipped[d->missing_count] = decide(&st, r->signals | bit);
-		if (flipped[d->missing_count] == base)
-			continue;
-		if (push_int(&st, &d->missing, &d->missing_count, (int)i) != 0)
-			goto oom;
-	}
+	if (find_missing(&st, d, flipped) != 0)
+		goto oom;
 	st.d = d;
 	explain_findings(&st);
 	d->verdict = decide(&st, r->signals);

@@ -90,6 +90,7 @@ typedef struct lp_rule {
 	char *explain;         /* template */
 	char *otherwise_explain;
 	int enabled;
+	uint64_t reads;        /* signals read by where, requires and unless */
 } lp_rule;
 
 typedef struct lp_step {

@@ -73,6 +73,22 @@ static int check_duplicates(const lp_jnode *node, const char *path, lp_error *er
 	}
 	if (!is_object(node) || n < 2)
 		return LP_OK;
+	if (n <= 8) { /* a report's objects are small: compare pairwise */
+		const lp_jnode *a, *b;
+
+		for (a = node->child; a; a = a->next)
+			for (b = a->next; b; b = b->next)
+				if (a->key_len == b->key_len &&
+				    memcmp(a->key, b->key, a->key_len) == 0) {
+					char field[128];
+
+					snprintf(field, sizeof(field), "%s%s%.64s", path,
+					         *path ? "." : "", b->key);
+					return lp_error_set(err, LP_EINVALID, field,
+					                    "%s: duplicated key", field);
+				}
+		return LP_OK;
+	}
 	{
 		const lp_jnode *small[16];
 		const lp_jnode **keys = small;
