@@ -180,11 +180,13 @@ static void item(jw *w)
 	newline(w);
 }
 
+/* Member names are literals of this file: nothing to escape. */
 static void key(jw *w, const char *k)
 {
 	item(w);
-	lp_buf_json_string(w->b, k, strlen(k));
-	lp_buf_append(w->b, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+	lp_buf_putc(w->b, '"');
+	lp_buf_puts(w->b, k);
+	lp_buf_append(w->b, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
 }
 
 static void open(jw *w, char c)
@@ -208,16 +210,31 @@ static void str(jw *w, const char *s)
 	lp_buf_json_string(w->b, s, strlen(s));
 }
 
-static void key_str(jw *w, const char *k, const char *v)
+/* A policy id or a word of the fixed vocabularies: the loader allows only
+ * letters, digits, '_', '-' and '.', so there is nothing to escape. */
+static void ident(jw *w, const char *s)
+{
+	lp_buf_putc(w->b, '"');
+	lp_buf_puts(w->b, s);
+	lp_buf_putc(w->b, '"');
+}
+
+static void key_ident(jw *w, const char *k, const char *v)
 {
 	key(w, k);
-	str(w, v);
+	ident(w, v);
 }
 
 static void key_num(jw *w, const char *k, size_t v)
 {
+	char digits[24];
+	size_t n = sizeof(digits);
+
 	key(w, k);
-	lp_buf_printf(w->b, "%zu", v);
+	do
+		digits[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	lp_buf_append(w->b, digits + n, sizeof(digits) - n);
 }
 
 /* An array of strings, on one line even when pretty. */
@@ -233,7 +250,7 @@ static void string_array(jw *w, const char *k, const char *const *v,
 
 		if (i)
 			lp_buf_append(w->b, w->pretty ? ", " : ",", w->pretty ? 2 : 1);
-		str(w, s);
+		ident(w, s);
 	}
 	lp_buf_putc(w->b, ']');
 }
@@ -242,17 +259,18 @@ static void write_evidence(jw *w, const lp_policy *p, const lp_evidence *e)
 {
 	item(w);
 	open(w, '{');
-	key_str(w, "source", lp_sources[e->source]);
+	key_ident(w, "source", lp_sources[e->source]);
 	if (e->source == LP_SOURCE_TEXT) {
-		key_str(w, "detector", p->detectors[e->detector].id);
+		key_ident(w, "detector", p->detectors[e->detector].id);
 		key_num(w, "start", e->start);
 		key_num(w, "end", e->end);
-		key_str(w, "excerpt", e->excerpt);
+		key(w, "excerpt");
+		str(w, e->excerpt);
 	} else if (e->source == LP_SOURCE_LABELS) {
-		key_str(w, "label", p->labels[e->label].id);
+		key_ident(w, "label", p->labels[e->label].id);
 	} else {
 		key_num(w, "index", (size_t)e->media_index);
-		key_str(w, "type", lp_media_types[e->media_type]);
+		key_ident(w, "type", lp_media_types[e->media_type]);
 	}
 	close_(w, '}');
 }
@@ -277,7 +295,7 @@ int lp_decision_to_json(char **out, size_t *out_len, const lp_decision *d,
 		lp_buf_puts(&b, d->id);
 	else
 		lp_buf_printf(&b, "%lu", d->record);
-	key_str(&w, "verdict", lp_verdict_name(d->verdict));
+	key_ident(&w, "verdict", lp_verdict_name(d->verdict));
 	string_array(&w, "actions", d->actions, d->action_count, NULL, NULL);
 
 	key(&w, "violations");
@@ -287,8 +305,8 @@ int lp_decision_to_json(char **out, size_t *out_len, const lp_decision *d,
 
 		item(&w);
 		open(&w, '{');
-		key_str(&w, "category", p->categories[v->category].id);
-		key_str(&w, "rule", p->rules[v->rule].id);
+		key_ident(&w, "category", p->categories[v->category].id);
+		key_ident(&w, "rule", p->rules[v->rule].id);
 		key(&w, "evidence");
 		open(&w, '[');
 		for (k = 0; k < v->evidence_count; k++)
@@ -303,8 +321,8 @@ int lp_decision_to_json(char **out, size_t *out_len, const lp_decision *d,
 	for (i = 0; i < d->exception_count; i++) {
 		item(&w);
 		open(&w, '{');
-		key_str(&w, "rule", p->rules[d->exceptions[i].rule].id);
-		key_str(&w, "reason", p->exceptions[d->exceptions[i].exception].id);
+		key_ident(&w, "rule", p->rules[d->exceptions[i].rule].id);
+		key_ident(&w, "reason", p->exceptions[d->exceptions[i].exception].id);
 		close_(&w, '}');
 	}
 	close_(&w, ']');
@@ -324,9 +342,11 @@ int lp_decision_to_json(char **out, size_t *out_len, const lp_decision *d,
 
 	key(&w, "policy");
 	open(&w, '{');
-	key_str(&w, "name", p->name);
-	key_str(&w, "version", p->version);
-	key_str(&w, "revision", p->revision);
+	key(&w, "name");
+	str(&w, p->name);
+	key(&w, "version");
+	str(&w, p->version);
+	key_ident(&w, "revision", p->revision);
 	close_(&w, '}');
 	close_(&w, '}');
 	if (lp_buf_failed(&b)) {
