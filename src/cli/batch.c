@@ -105,7 +105,7 @@ static void summary_free(batch_summary *s)
 /* The id of a record that failed, when it can still be read (only the id
  * itself need be valid): the output stays valid JSON whatever the record
  * held. */
-static void write_id(lp_buf *b, const char *json, size_t len)
+void batch_write_id(lp_buf *b, const char *json, size_t len)
 {
 	lp_json_scan scan;
 	lp_jdoc doc = {NULL, NULL};
@@ -129,13 +129,21 @@ static void write_id(lp_buf *b, const char *json, size_t len)
 	lp_jdoc_free(&doc);
 }
 
+const char *batch_error_code(int status, const lp_error *err)
+{
+	return status == LP_ELIMIT ? "limit_exceeded"
+	       : status == LP_EINVALID
+	       ? (err->field[0] ? "invalid_field" : "invalid_json")
+	       : "internal_error";
+}
+
 static char *error_record(const item *it, const char *code,
                           const char *message, const char *json)
 {
 	lp_buf b = LP_BUF_INIT;
 
 	lp_buf_puts(&b, "{\"id\":");
-	write_id(&b, json, it->len);
+	batch_write_id(&b, json, it->len);
 	lp_buf_printf(&b, ",\"record\":%lu", it->record);
 	if (it->line)
 		lp_buf_printf(&b, ",\"line\":%lu", it->line);
@@ -188,12 +196,7 @@ static void evaluate_item(worker *w, item *it)
 			count_decision(&w->sum, d);
 	}
 	if (rc != LP_OK) {
-		const char *code = rc == LP_ELIMIT ? "limit_exceeded"
-		                   : rc == LP_EINVALID
-		                   ? (err.field[0] ? "invalid_field" : "invalid_json")
-		                   : "internal_error";
-
-		it->result = error_record(it, code,
+		it->result = error_record(it, batch_error_code(rc, &err),
 		                          err.message[0] ? err.message
 		                                         : lp_status_string(rc),
 		                          json);

@@ -62,6 +62,15 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r);
 void batch_finish(const batch_options *o, batch_state *st);
 void batch_free(batch_state *st);
 
+struct lp_buf;
+/* Appends the "id" member of a record's JSON text as JSON: the string, or
+ * the integer when within 2^53; null when there is none or it cannot be
+ * read (only the id itself need be valid). What error records echo. */
+void batch_write_id(struct lp_buf *b, const char *json, size_t len);
+/* The error code (SPEC §7) of a record lp_evaluate_json rejected with
+ * status: limit_exceeded, invalid_field, invalid_json or internal_error. */
+const char *batch_error_code(int status, const lp_error *err);
+
 void tally_add(tally *t, const char *name, unsigned long n);
 /* Sorts by count (highest first), then name, for printing. */
 void tally_sort(tally *t);

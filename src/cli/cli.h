@@ -33,6 +33,8 @@ lp_policy *cli_load_policy(const char *path, int quiet_warnings);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cmd_evaluate(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 

@@ -16,7 +16,7 @@
 #include "yaml_tree.h"
 
 static const char usage[] =
-	"usage: policyctl test [--policy PATH] [--verbose] [PATH...]\n"
+	"usage: policyctl test [--policy PATH] [--verbose] PATH...\n"
 	"\n"
 	"Runs policy test files (YAML; a directory runs every *.yaml in it).\n"
 	"Each file may name its policy with `policy: PATH` (relative to the\n"

@@ -13,6 +13,9 @@ static const char usage[] =
 	"\n"
 	"Commands:\n"
 	"  evaluate [FILE...]   decide reports (JSON object, array or JSON Lines)\n"
+	"  explain [REPORT]     walk through the decision on one report\n"
+	"  diff --old P --new P [FILE...]\n"
+	"                       what a policy change does to past reports\n"
 	"  validate [PATH]      check a policy file or directory\n"
 	"  test PATH...         run policy test files\n"
 	"  help [COMMAND]       show help for a command\n"
@@ -33,6 +36,8 @@ static const struct command {
 	int (*run)(int argc, char **argv);
 } commands[] = {
 	{"evaluate", cmd_evaluate},
+	{"explain", cmd_explain},
+	{"diff", cmd_diff},
 	{"validate", cmd_validate},
 	{"test", cmd_test},
 };
@@ -77,7 +82,7 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "help")) {
 		char *help_argv[] = {argv[2], "--help", NULL};
 
-		if (argc < 3) {
+		if (argc < 3 || strcmp(argv[2], "help") == 0) {
 			fputs(usage, stdout);
 			return 0;
 		}

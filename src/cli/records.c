@@ -163,6 +163,9 @@ static int peek(rec_reader *r)
 {
 	for (;;) {
 		while (r->pos < r->len && is_ws(r->buf[r->pos])) {
+			/* Blank lines before the first record are lines too. */
+			if (r->buf[r->pos] == '\n')
+				r->line++;
 			r->pos++;
 			r->consumed++;
 		}

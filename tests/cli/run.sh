@@ -289,6 +289,12 @@ section_batch() {
 	expect_contains "truncated-pretty.json: the error says where the input ends" \
 		"$tmp/out" '"message":"report: truncated JSON (the input ends inside reporter)"'
 
+	# Blank lines before the first record still count as lines.
+	printf '\n\n{"id":"x","reporter":{"role":"bystander"},"subject":{"consented":1}}\n{"id":"y","reporter":{"role":"bystander"}}\n' >"$tmp/blank-first.jsonl"
+	run evaluate "$tmp/blank-first.jsonl"
+	expect_contains "leading blank lines are counted in \"line\"" "$tmp/out" \
+		'{"id":"x","record":1,"line":3,"error":{"code":"invalid_field"'
+
 	# An id that is not valid UTF-8 is not echoed: the output stays JSON.
 	printf '{"id":"\377","reporter":{"role":"bystander"}}\n' >"$tmp/badid.jsonl"
 	run evaluate "$tmp/badid.jsonl"
