@@ -5,6 +5,25 @@
 passed=0
 failed=0
 
+# use_policyctl PATH NAME: policyctl is PATH made absolute (and checked
+# executable), here the script's folder, root the source tree, and tmp a
+# new temporary directory that is removed on exit.
+use_policyctl() {
+	here=$(cd "$(dirname "$0")" && pwd)
+	root=$(cd "$here/../.." && pwd)
+	policyctl=$1
+	case $policyctl in
+	/*) ;;
+	*) policyctl=$(cd "$(dirname "$policyctl")" && pwd)/$(basename "$policyctl") ;;
+	esac
+	if [ ! -x "$policyctl" ]; then
+		echo "$0: $policyctl is not an executable" >&2
+		exit 2
+	fi
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/lp-$2.XXXXXX")
+	trap 'rm -rf "$tmp"' EXIT
+}
+
 pass() {
 	passed=$((passed + 1))
 	echo "ok - $1"

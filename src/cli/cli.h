@@ -7,6 +7,7 @@
 #define POLICYCTL_CLI_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "libpolicy.h"
@@ -28,6 +29,14 @@ void cli_print_diagnostic(const lp_diagnostic *d, void *stream);
 /* Loads the policy at path (NULL: the embedded default), printing every
  * diagnostic to stderr. Returns NULL on failure. */
 lp_policy *cli_load_policy(const char *path, int quiet_warnings);
+
+/* Checks that every input (a path, or - for standard input) can be read
+ * and is not a directory, before anything is written, so that a bad
+ * argument never leaves half an output behind; *total receives the bytes
+ * of the regular files, for the progress line. Prints "policyctl: COMMAND:
+ * ..." and returns -1 on the first bad one. */
+int cli_check_inputs(const char *command, char **paths, int n,
+                     uint64_t *total);
 
 /* Prints "policyctl: message" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -2,6 +2,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -98,4 +100,32 @@ lp_policy *cli_load_policy(const char *path, int quiet_warnings)
 		return NULL;
 	}
 	return p;
+}
+
+int cli_check_inputs(const char *command, char **paths, int n,
+                     uint64_t *total)
+{
+	int i;
+
+	*total = 0;
+	for (i = 0; i < n; i++) {
+		struct stat st;
+
+		if (strcmp(paths[i], "-") == 0) {
+			if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
+				*total += (uint64_t)st.st_size;
+			continue;
+		}
+		if (stat(paths[i], &st) != 0 || access(paths[i], R_OK) != 0) {
+			cli_error("%s: cannot read %s", command, paths[i]);
+			return -1;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			cli_error("%s: %s is a directory", command, paths[i]);
+			return -1;
+		}
+		if (S_ISREG(st.st_mode))
+			*total += (uint64_t)st.st_size;
+	}
+	return 0;
 }

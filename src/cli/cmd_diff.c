@@ -284,34 +284,6 @@ static void progress(diff *df, const rec_reader *r, int final)
 	fflush(stderr);
 }
 
-/* Every input readable and not a directory, before anything is written;
- * adds up their sizes for the progress line. */
-static int check_inputs(char **paths, int n, uint64_t *total)
-{
-	int i;
-
-	*total = 0;
-	for (i = 0; i < n; i++) {
-		struct stat st;
-
-		if (strcmp(paths[i], "-") == 0) {
-			if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
-				*total += (uint64_t)st.st_size;
-			continue;
-		}
-		if (stat(paths[i], &st) != 0 || access(paths[i], R_OK) != 0) {
-			cli_error("diff: cannot read %s", paths[i]);
-			return -1;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			cli_error("diff: %s is a directory", paths[i]);
-			return -1;
-		}
-		if (S_ISREG(st.st_mode))
-			*total += (uint64_t)st.st_size;
-	}
-	return 0;
-}
 
 /* Returns 0, or -1 after saying why (read error, out of memory). */
 static int diff_input(diff *df, const char *path, rec_shape forced)
@@ -476,7 +448,7 @@ int cmd_diff(int argc, char **argv)
 	}
 	inputs = optind < argc ? argv + optind : stdin_only;
 	nin = optind < argc ? argc - optind : 1;
-	if (check_inputs(inputs, nin, &df.total_bytes) != 0)
+	if (cli_check_inputs("diff", inputs, nin, &df.total_bytes) != 0)
 		return EXIT_USAGE;
 	old_policy = load(old_path);
 	new_policy = old_policy ? load(new_path) : NULL;

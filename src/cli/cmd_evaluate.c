@@ -97,34 +97,6 @@ static int default_threads(void)
 	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-/* Checks every input before anything is written, so that a bad argument
- * never leaves half an output behind; adds up their sizes for progress. */
-static int check_inputs(char **paths, int n, uint64_t *total)
-{
-	int i;
-
-	*total = 0;
-	for (i = 0; i < n; i++) {
-		struct stat st;
-
-		if (strcmp(paths[i], "-") == 0) {
-			if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode))
-				*total += (uint64_t)st.st_size;
-			continue;
-		}
-		if (stat(paths[i], &st) != 0 || access(paths[i], R_OK) != 0) {
-			cli_error("evaluate: cannot read %s", paths[i]);
-			return -1;
-		}
-		if (S_ISDIR(st.st_mode)) {
-			cli_error("evaluate: %s is a directory", paths[i]);
-			return -1;
-		}
-		if (S_ISREG(st.st_mode))
-			*total += (uint64_t)st.st_size;
-	}
-	return 0;
-}
 
 static int evaluate_input(batch_options *o, batch_state *st, const char *path,
                           rec_shape forced, int pretty_flag)
@@ -230,7 +202,7 @@ int cmd_evaluate(int argc, char **argv)
 	}
 	inputs = optind < argc ? argv + optind : stdin_only;
 	nin = optind < argc ? argc - optind : 1;
-	if (check_inputs(inputs, nin, &o.total_bytes) != 0)
+	if (cli_check_inputs("evaluate", inputs, nin, &o.total_bytes) != 0)
 		return EXIT_USAGE;
 	policy = cli_load_policy(policy_path, 1);
 	if (!policy)

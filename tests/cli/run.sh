@@ -23,27 +23,11 @@ if [ $# -lt 1 ]; then
 	exit 2
 fi
 
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-policyctl=$1
+. "$(dirname "$0")/../tap.sh"
+use_policyctl "$1" cli
 shift
-case $policyctl in
-/*) ;;
-*) policyctl=$(cd "$(dirname "$policyctl")" && pwd)/$(basename "$policyctl") ;;
-esac
-if [ ! -x "$policyctl" ]; then
-	echo "$0: $policyctl is not an executable" >&2
-	exit 2
-fi
 sections=${*:-evaluate batch streaming determinism validate test help}
 update=${UPDATE_GOLDEN:-0}
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lp-cli.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-
-. "$(dirname "$0")/../tap.sh"
-
-
 
 # run ARGS...: runs policyctl; stdout in $tmp/out, stderr in $tmp/err, the
 # exit status in $status. Never aborts the script.

@@ -21,20 +21,9 @@ if [ $# -ne 1 ]; then
 	echo "usage: $0 POLICYCTL" >&2
 	exit 2
 fi
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-cases=$here/cases/diff
-policyctl=$1
-case $policyctl in
-/*) ;;
-*) policyctl=$(cd "$(dirname "$policyctl")" && pwd)/$(basename "$policyctl") ;;
-esac
-[ -x "$policyctl" ] || { echo "$0: $policyctl is not an executable" >&2; exit 2; }
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lp-diff.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-
 . "$(dirname "$0")/../tap.sh"
+use_policyctl "$1" diff
+cases=$here/cases/diff
 
 # fresh NAME: a pristine copy of rules/default in $tmp/NAME.
 fresh() {

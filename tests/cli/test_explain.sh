@@ -17,20 +17,9 @@ if [ $# -ne 1 ]; then
 	echo "usage: $0 POLICYCTL" >&2
 	exit 2
 fi
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-examples=$root/tests/examples
-policyctl=$1
-case $policyctl in
-/*) ;;
-*) policyctl=$(cd "$(dirname "$policyctl")" && pwd)/$(basename "$policyctl") ;;
-esac
-[ -x "$policyctl" ] || { echo "$0: $policyctl is not an executable" >&2; exit 2; }
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lp-explain.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-
 . "$(dirname "$0")/../tap.sh"
+use_policyctl "$1" explain
+examples=$root/tests/examples
 
 sections=(Verdict Found Rules Exceptions Referrals Enforcement "To find out")
 

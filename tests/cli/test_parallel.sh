@@ -20,30 +20,20 @@ if [ $# -ne 1 ]; then
 	echo "usage: $0 POLICYCTL" >&2
 	exit 2
 fi
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
+. "$(dirname "$0")/../tap.sh"
+use_policyctl "$1" parallel
 examples=$root/tests/examples
-policyctl=$1
-case $policyctl in
-/*) ;;
-*) policyctl=$(cd "$(dirname "$policyctl")" && pwd)/$(basename "$policyctl") ;;
-esac
-[ -x "$policyctl" ] || { echo "$0: $policyctl is not an executable" >&2; exit 2; }
 
 if ! parallel --version 2>/dev/null | grep -q 'GNU parallel'; then
 	echo "# SKIP: GNU parallel is not installed (Debian package: parallel)"
 	exit 77
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/lp-parallel.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
 # parallel keeps its state (and the citation notice) under PARALLEL_HOME
 # and its buffers under TMPDIR: keep both in the scratch directory.
 export PARALLEL_HOME=$tmp/parallel-home TMPDIR=$tmp
 mkdir "$PARALLEL_HOME"
 touch "$PARALLEL_HOME/will-cite"
-
-. "$(dirname "$0")/../tap.sh"
 
 records=2000
 
