@@ -220,8 +220,11 @@ int lp_context_before(const char *s, size_t pos, size_t window,
 size_t lp_url_end(const char *s, size_t len, size_t pos)
 {
 	size_t e;
+	int c = pos < len ? lp_to_lower((unsigned char)s[pos]) : 0;
 
-	if (pos > 0 && lp_is_alnum((unsigned char)s[pos - 1]))
+	/* Called at every position of every text: decide on one byte first. */
+	if ((c != 'h' && c != 'w') ||
+	    (pos > 0 && lp_is_alnum((unsigned char)s[pos - 1])))
 		return 0;
 	if (!lp_ci_prefix(s, len, pos, "http://") &&
 	    !lp_ci_prefix(s, len, pos, "https://") &&
