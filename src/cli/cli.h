@@ -38,6 +38,12 @@ lp_policy *cli_load_policy(const char *path, int quiet_warnings);
 int cli_check_inputs(const char *command, char **paths, int n,
                      uint64_t *total);
 
+/* The index of value among words (NULL-terminated); otherwise prints
+ * "policyctl: COMMAND: --OPTION is a, b or c, not 'value'" and returns -1.
+ * A NULL value (an optional argument left out) picks the first word. */
+int cli_pick(const char *command, const char *option, const char *value,
+             const char *const *words);
+
 /* Prints "policyctl: message" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -129,3 +129,23 @@ int cli_check_inputs(const char *command, char **paths, int n,
 	}
 	return 0;
 }
+
+int cli_pick(const char *command, const char *option, const char *value,
+             const char *const *words)
+{
+	char list[200] = "";
+	size_t off = 0;
+	int i;
+
+	if (!value)
+		return 0;
+	for (i = 0; words[i]; i++)
+		if (strcmp(words[i], value) == 0)
+			return i;
+	for (i = 0; words[i] && off < sizeof(list); i++)
+		off += (size_t)snprintf(list + off, sizeof(list) - off, "%s%s",
+		                        i == 0 ? "" : words[i + 1] ? ", " : " or ",
+		                        words[i]);
+	cli_error("%s: --%s is %s, not '%s'", command, option, list, value);
+	return -1;
+}

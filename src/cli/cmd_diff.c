@@ -410,32 +410,30 @@ int cmd_diff(int argc, char **argv)
 		case OPT_NO_PROGRESS: progress_flag = 0; break;
 		case 'o': output = optarg; break;
 		case 'h': fputs(usage, stdout); return EXIT_ALL_EVALUATED;
-		case OPT_TABLE:
-			if (!optarg || strcmp(optarg, "table") == 0)
-				table = TABLE_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				table = TABLE_JSON;
-			else if (strcmp(optarg, "none") == 0)
-				table = TABLE_NONE;
-			else {
-				cli_error("diff: --table is table, json or none, not '%s'",
-				          optarg);
+		case OPT_TABLE: {
+			static const char *const kinds[] = {"table", "json", "none",
+			                                    NULL};
+			static const table_kind tables[] = {TABLE_TEXT, TABLE_JSON,
+			                                    TABLE_NONE};
+			int k = cli_pick("diff", "table", optarg, kinds);
+
+			if (k < 0)
 				return EXIT_USAGE;
-			}
+			table = tables[k];
 			break;
-		case 'f':
-			if (strcmp(optarg, "auto") == 0)
-				forced = REC_AUTO;
-			else if (strcmp(optarg, "json") == 0)
-				forced = REC_OBJECT;
-			else if (strcmp(optarg, "jsonl") == 0)
-				forced = REC_LINES;
-			else {
-				cli_error("diff: --format is auto, json or jsonl, not '%s'",
-				          optarg);
+		}
+		case 'f': {
+			static const char *const formats[] = {"auto", "json", "jsonl",
+			                                      NULL};
+			static const rec_shape shapes[] = {REC_AUTO, REC_OBJECT,
+			                                   REC_LINES};
+			int k = cli_pick("diff", "format", optarg, formats);
+
+			if (k < 0)
 				return EXIT_USAGE;
-			}
+			forced = shapes[k];
 			break;
+		}
 		default:
 			fputs(usage, stderr);
 			return EXIT_USAGE;

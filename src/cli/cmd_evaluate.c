@@ -171,30 +171,27 @@ int cmd_evaluate(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
-		case 'S':
-			if (!optarg || strcmp(optarg, "table") == 0)
-				summary = SUMMARY_TABLE;
-			else if (strcmp(optarg, "json") == 0)
-				summary = SUMMARY_JSON;
-			else {
-				cli_error("evaluate: --summary is table or json, not '%s'",
-				          optarg);
+		case 'S': {
+			static const char *const kinds[] = {"table", "json", NULL};
+			int k = cli_pick("evaluate", "summary", optarg, kinds);
+
+			if (k < 0)
 				return EXIT_USAGE;
-			}
+			summary = k == 0 ? SUMMARY_TABLE : SUMMARY_JSON;
 			break;
-		case 'f':
-			if (strcmp(optarg, "auto") == 0)
-				forced = REC_AUTO;
-			else if (strcmp(optarg, "json") == 0)
-				forced = REC_OBJECT;
-			else if (strcmp(optarg, "jsonl") == 0)
-				forced = REC_LINES;
-			else {
-				cli_error("evaluate: --format is auto, json or jsonl, not "
-				          "'%s'", optarg);
+		}
+		case 'f': {
+			static const char *const formats[] = {"auto", "json", "jsonl",
+			                                      NULL};
+			static const rec_shape shapes[] = {REC_AUTO, REC_OBJECT,
+			                                   REC_LINES};
+			int k = cli_pick("evaluate", "format", optarg, formats);
+
+			if (k < 0)
 				return EXIT_USAGE;
-			}
+			forced = shapes[k];
 			break;
+		}
 		default:
 			fputs(usage, stderr);
 			return EXIT_USAGE;
