@@ -6,6 +6,7 @@
 
 typedef struct builder {
 	const char *s;
+	size_t len;       /* the text need not end with a NUL */
 	size_t i;
 	lp_jnode *nodes;  /* next free node */
 	char *text;       /* next free byte for decoded strings */
@@ -13,8 +14,9 @@ typedef struct builder {
 
 static void skip_ws(builder *b)
 {
-	while (b->s[b->i] == ' ' || b->s[b->i] == '\t' || b->s[b->i] == '\n' ||
-	       b->s[b->i] == '\r')
+	while (b->i < b->len &&
+	       (b->s[b->i] == ' ' || b->s[b->i] == '\t' || b->s[b->i] == '\n' ||
+	        b->s[b->i] == '\r'))
 		b->i++;
 }
 
@@ -152,7 +154,7 @@ static lp_jnode *value(builder *b)
 	default:
 		n->type = LP_JNUMBER;
 		n->str = s + b->i;
-		while (strchr("-+.eE0123456789", s[b->i]) && s[b->i])
+		while (b->i < b->len && s[b->i] && strchr("-+.eE0123456789", s[b->i]))
 			b->i++;
 		n->len = (size_t)(s + b->i - n->str);
 		break;
@@ -172,6 +174,7 @@ int lp_jdoc_parse(lp_jdoc *doc, const char *json, size_t len, size_t values)
 	if (!doc->block)
 		return -1;
 	b.s = json;
+	b.len = len;
 	b.i = 0;
 	b.nodes = doc->block;
 	b.text = (char *)doc->block + node_bytes;

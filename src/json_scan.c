@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "json_doc.h"
 #include "report.h"
 
 typedef struct level {
@@ -384,6 +385,25 @@ static const char *skip_space(const char *s, const char *end)
 	return s;
 }
 
+/* Whether the key token [k - 1, kend) (quotes included) is key: written
+ * plainly, or with escapes ("i\u0064" is "id"). */
+static int key_is(const char *k, const char *kend, const char *key,
+                  size_t klen)
+{
+	lp_json_scan scan;
+	lp_jdoc doc;
+	int same;
+
+	if (!memchr(k, '\\', (size_t)(kend - k)))
+		return (size_t)(kend - 1 - k) == klen && memcmp(k, key, klen) == 0;
+	if (lp_json_prescan(&scan, k - 1, (size_t)(kend - k + 1), NULL) != LP_OK ||
+	    lp_jdoc_parse(&doc, k - 1, (size_t)(kend - k + 1), scan.values) != 0)
+		return 0;
+	same = doc.root->len == klen && memcmp(doc.root->str, key, klen) == 0;
+	lp_jdoc_free(&doc);
+	return same;
+}
+
 const char *lp_json_find_member(const char *json, size_t len, const char *key,
                                 size_t *vlen)
 {
@@ -409,7 +429,7 @@ const char *lp_json_find_member(const char *json, size_t len, const char *key,
 		v = skip_space(s + 1, end);
 		/* Nested values are skipped by depth alone, however deep. */
 		vend = v < end ? lp_json_value_end(v, end) : NULL;
-		if ((size_t)(kend - 1 - k) == klen && memcmp(k, key, klen) == 0) {
+		if (key_is(k, kend, key, klen)) {
 			if (!vend)
 				return NULL;
 			*vlen = (size_t)(vend - v);

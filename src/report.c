@@ -22,6 +22,10 @@ int lp_error_set(lp_error *err, int status, const char *field,
 	va_start(ap, fmt);
 	vsnprintf(err->message, sizeof(err->message), fmt, ap);
 	va_end(ap);
+	/* Names from the report are cut at a byte count: never leave half a
+	 * character in an error record that must stay valid JSON. */
+	lp_utf8_repair(err->field);
+	lp_utf8_repair(err->message);
 	return status;
 }
 
@@ -68,6 +72,22 @@ int lp_utf8_valid(const char *str, size_t len)
 		i += n + 1;
 	}
 	return 1;
+}
+
+void lp_utf8_repair(char *s)
+{
+	size_t i = 0, len = strlen(s);
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+
+		if (i + n <= len && lp_utf8_valid(s + i, n)) {
+			i += n;
+			continue;
+		}
+		s[i++] = '?';
+	}
 }
 
 int lp_region_valid(const char *s)

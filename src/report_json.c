@@ -390,6 +390,16 @@ int lp_rdata_from_json(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
 
 	doc->root = NULL;
 	doc->block = NULL;
+	/* White space around the object (a line's \r, a final newline) is not
+	 * part of the report and does not count against its size. */
+	while (len && (json[len - 1] == ' ' || json[len - 1] == '\t' ||
+	               json[len - 1] == '\n' || json[len - 1] == '\r'))
+		len--;
+	while (len && (*json == ' ' || *json == '\t' || *json == '\n' ||
+	               *json == '\r')) {
+		json++;
+		len--;
+	}
 	memset(r, 0, sizeof(*r));
 	r->record = record;
 	r->role = -1;

@@ -19,6 +19,7 @@ typedef struct item {
 	unsigned long record; /* 1-based, over all inputs */
 	unsigned long line;
 	const char *problem;
+	const char *problem_code;
 	char *result;         /* decision or error record, one line */
 } item;
 
@@ -183,7 +184,9 @@ static void evaluate_item(worker *w, item *it)
 
 	memset(&err, 0, sizeof(err));
 	if (it->problem) {
-		it->result = error_record(it, "invalid_json", it->problem, json);
+		it->result = error_record(it, it->problem_code ? it->problem_code
+		                                                : "invalid_json",
+		                          it->problem, json);
 		w->sum.invalid++;
 		return;
 	}
@@ -237,6 +240,7 @@ static int read_chunk(rec_reader *r, chunk *c, batch_state *st)
 		it->len = rec.len;
 		it->line = rec.line;
 		it->problem = rec.problem;
+		it->problem_code = rec.code;
 		it->record = ++st->record;
 		/* A NUL after each record keeps every parse inside its own. */
 		lp_buf_append(&c->text, rec.json ? rec.json : "", rec.len);

@@ -19,9 +19,10 @@
 
 extern const char *cli_program; /* "policyctl", for messages */
 
-/* Reads a whole file ("-" or NULL: standard input) into *data. Returns 0,
- * or -1 after printing why. */
-int cli_read_file(const char *path, char **data, size_t *len);
+/* Reads a whole file ("-" or NULL: standard input) into *data, but no
+ * more than max + 1 bytes (so that a caller can tell an input over max
+ * without holding all of it). Returns 0, or -1 after printing why. */
+int cli_read_file(const char *path, char **data, size_t *len, size_t max);
 
 /* Prints a diagnostic as "file:line:column: level: message [code]". */
 void cli_print_diagnostic(const lp_diagnostic *d, void *stream);

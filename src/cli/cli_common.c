@@ -20,7 +20,7 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-int cli_read_file(const char *path, char **data, size_t *len)
+int cli_read_file(const char *path, char **data, size_t *len, size_t max)
 {
 	int is_stdin = !path || strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
@@ -48,9 +48,10 @@ int cli_read_file(const char *path, char **data, size_t *len)
 			}
 			buf = nb;
 		}
-		got = fread(buf + n, 1, cap - n, f);
+		got = fread(buf + n, 1, cap - n > max + 1 - n ? max + 1 - n : cap - n,
+		            f);
 		n += got;
-		if (got == 0)
+		if (got == 0 || n > max)
 			break;
 	}
 	if (ferror(f)) {

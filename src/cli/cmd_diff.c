@@ -169,7 +169,7 @@ static void evaluate_side(diff *df, side *s, const lp_policy *p,
 	s->error.len = 0;
 	s->json.len = 0;
 	if (rec->problem) {
-		set_error(s, "invalid_json", rec->problem);
+		set_error(s, rec->code ? rec->code : "invalid_json", rec->problem);
 		return;
 	}
 	memset(&err, 0, sizeof(err));

@@ -804,8 +804,13 @@ int cmd_explain(int argc, char **argv)
 	if (optind < argc)
 		path = argv[optind];
 	name = path && strcmp(path, "-") != 0 ? path : "stdin";
-	if (cli_read_file(path, &data, &len) != 0)
+	if (cli_read_file(path, &data, &len, LP_MAX_REPORT_BYTES) != 0)
 		return EXIT_USAGE;
+	/* As evaluate: a UTF-8 byte order mark is not part of the JSON. */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(data, data + 3, len - 3);
+		len -= 3;
+	}
 	policy = cli_load_policy(policy_path, 1);
 	if (!policy) {
 		free(data);

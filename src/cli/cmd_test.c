@@ -232,7 +232,7 @@ static void run_file(const char *path, const char *policy_override, totals *t)
 	char *data;
 	size_t len, i;
 
-	if (cli_read_file(path, &data, &len) != 0) {
+	if (cli_read_file(path, &data, &len, LP_MAX_POLICY_FILE_BYTES) != 0) {
 		t->broken = 1;
 		return;
 	}

@@ -15,6 +15,7 @@ typedef struct scan_state {
 	int in_string;
 	int escape;
 	int started;
+	int scalar;     /* a bare scalar: it ends at the next delimiter */
 } scan_state;
 
 /* Reads more input after the unread bytes, moving them to the front and
@@ -73,12 +74,14 @@ static scan_result scan_value(rec_reader *r, scan_state *st)
 		char c = s[st->off];
 
 		st->started = 1;
-		if (c != '{' && c != '[' && c != '"') {
-			/* A bare scalar: up to the next delimiter. */
-			while (st->off < n && !strchr(",]}\n\r\t ", s[st->off]))
-				st->off++;
-			return st->off < n || r->eof ? SCAN_DONE : SCAN_MORE;
-		}
+		st->scalar = c != '{' && c != '[' && c != '"';
+	}
+	if (st->scalar) {
+		/* A bare scalar, up to the next delimiter: remembered across
+		 * refills, so that it never swallows what follows. */
+		while (st->off < n && !strchr(",]}\n\r\t ", s[st->off]))
+			st->off++;
+		return st->off < n || r->eof ? SCAN_DONE : SCAN_MORE;
 	}
 	for (; st->off < n; st->off++) {
 		char c = s[st->off];
@@ -113,7 +116,7 @@ static scan_result scan_value(rec_reader *r, scan_state *st)
  */
 static int next_value(rec_reader *r, rec_record *out)
 {
-	scan_state st = {0, 0, 0, 0, 0};
+	scan_state st = {0, 0, 0, 0, 0, 0};
 	int oversize = 0;
 
 	for (;;) {
@@ -129,12 +132,13 @@ static int next_value(rec_reader *r, rec_record *out)
 			                 "ends inside it"
 			               : "report: truncated JSON (the input ends "
 			                 "inside this record)";
+			out->code = oversize ? "limit_exceeded" : NULL;
 			r->consumed += r->len - r->pos;
 			r->pos = r->len;
 			r->done = 1; /* nothing can follow a record cut short */
 			return 1;
 		}
-		if (r->len - r->pos >= r->max_record) {
+		if (r->len - r->pos > r->max_record) {
 			/* Too long to keep: drop what was scanned, go on scanning. */
 			oversize = 1;
 			r->consumed += st.off;
@@ -148,6 +152,7 @@ static int next_value(rec_reader *r, rec_record *out)
 		out->json = NULL;
 		out->len = 0;
 		out->problem = "report: over the size limit of a record";
+		out->code = "limit_exceeded";
 	} else {
 		out->json = r->buf + r->pos;
 		out->len = st.off;
@@ -186,7 +191,7 @@ static int next_line(rec_reader *r, rec_record *out)
 		                  r->len - r->pos - scanned);
 		size_t end;
 
-		if (!nl && !r->eof && r->len - r->pos >= r->max_record) {
+		if (!nl && !r->eof && r->len - r->pos > r->max_record + 1) {
 			oversize = 1; /* drop the line's bytes as they come */
 			r->consumed += r->len - r->pos;
 			r->pos = r->len;
@@ -205,6 +210,7 @@ static int next_line(rec_reader *r, rec_record *out)
 		out->len = oversize ? 0 : end - r->pos;
 		out->problem = oversize ? "report: over the size limit of a record"
 		                        : NULL;
+		out->code = oversize ? "limit_exceeded" : NULL;
 		r->consumed += end - r->pos + (nl ? 1 : 0);
 		r->pos = nl ? end + 1 : end;
 		if (!nl && out->len == 0 && !oversize)
@@ -251,14 +257,22 @@ static int detect(rec_reader *r, rec_shape forced)
 	r->shape = REC_OBJECT;
 	if (forced == REC_OBJECT || c < 0)
 		return 0;
-	/* Scan the first object without consuming it. */
+	/*
+	 * One object or JSON Lines? Scan the first object without consuming
+	 * it. Ended, with nothing after it: one object. Ended, with more: JSON
+	 * Lines. Not ended (cut short, or over the size limit): one object
+	 * only if it runs over several lines and the line after its first
+	 * does not start another record; a first line with no newline within
+	 * the limit is a JSON Line.
+	 */
 	{
-		scan_state st = {0, 0, 0, 0, 0};
+		scan_state st = {0, 0, 0, 0, 0, 0};
 		scan_result res;
+		const char *nl;
 
 		for (;;) {
 			res = scan_value(r, &st);
-			if (res != SCAN_MORE || r->len - r->pos >= r->max_record)
+			if (res != SCAN_MORE || r->len - r->pos > r->max_record)
 				break;
 			if (fill(r) == 0 && !r->eof)
 				return r->error ? -1 : 0;
@@ -281,10 +295,18 @@ static int detect(rec_reader *r, rec_shape forced)
 			}
 			if (i < r->len)
 				r->shape = REC_LINES;
-		} else if (res == SCAN_MORE &&
-		           memchr(r->buf + r->pos, '\n', r->len - r->pos)) {
-			r->shape = REC_LINES; /* a first line too long to be one object */
+			return 0;
 		}
+		nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
+		if (!nl) {
+			if (res == SCAN_MORE) /* a first line over the limit */
+				r->shape = REC_LINES;
+			return 0;
+		}
+		for (nl++; nl < r->buf + r->len && is_ws(*nl); nl++)
+			;
+		if (nl < r->buf + r->len && *nl == '{')
+			r->shape = REC_LINES;
 	}
 	return 0;
 }
@@ -330,7 +352,7 @@ int rec_next(rec_reader *r, rec_record *out)
 		}
 		/* The rest of the input is the record: the report parser says
 		 * exactly what is wrong with anything after the object. */
-		while (!r->eof && r->len - r->pos < r->max_record)
+		while (!r->eof && r->len - r->pos <= r->max_record)
 			if (fill(r) == 0 && !r->eof)
 				return -1;
 		if (!r->eof) {
@@ -340,6 +362,8 @@ int rec_next(rec_reader *r, rec_record *out)
 			} while (fill(r) > 0);
 			out->json = "";
 			out->problem = "report: over the size limit of a record";
+			out->code = "limit_exceeded";
+		out->code = "limit_exceeded";
 			return r->error ? -1 : 1;
 		}
 		out->json = r->buf + r->pos;

@@ -45,6 +45,7 @@ typedef struct rec_record {
 	size_t len;
 	unsigned long line;   /* JSON Lines: 1-based line; 0 otherwise */
 	const char *problem;  /* set when the record could not be read whole */
+	const char *code;     /* its error code when not invalid_json */
 } rec_record;
 
 /* Starts reading f. shape REC_AUTO detects the shape; REC_LINES forces

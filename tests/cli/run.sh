@@ -279,6 +279,12 @@ section_batch() {
 	expect_contains "leading blank lines are counted in \"line\"" "$tmp/out" \
 		'{"id":"x","record":1,"line":3,"error":{"code":"invalid_field"'
 
+	# An id under an escaped key is still named in the error record.
+	printf '{"i\\u0064":"esc","reporter":{"role":"bystander"},"subject":{"consented":1}}\n' >"$tmp/escid.jsonl"
+	run evaluate "$tmp/escid.jsonl"
+	expect_contains "an id under an escaped key is echoed in the error record" "$tmp/out" \
+		'{"id":"esc","record":1,"error":{"code":"invalid_field"'
+
 	# An id that is not valid UTF-8 is not echoed: the output stays JSON.
 	printf '{"id":"\377","reporter":{"role":"bystander"}}\n' >"$tmp/badid.jsonl"
 	run evaluate "$tmp/badid.jsonl"
@@ -419,9 +425,9 @@ section_streaming() {
 	run evaluate "$tmp/hostile.jsonl"
 	expect_status "hostile.jsonl: invalid records" 1
 	if [ "$(lines "$tmp/out")" -eq 4 ] &&
-		sed -n 2p "$tmp/out" | grep -qF '"record":2,"line":2,"error":{"code":"invalid_json","message":"report: over the size limit of a record"}' &&
+		sed -n 2p "$tmp/out" | grep -qF '"record":2,"line":2,"error":{"code":"limit_exceeded","message":"report:' &&
 		sed -n 3p "$tmp/out" | grep -qF '{"id":"deep","record":3,"line":3,"error":{"code":"limit_exceeded","message":"report: nested deeper than 32 levels"}}' &&
-		sed -n 2p "$tmp/out" | grep -qF '{"id":null,"record":2,' &&
+
 		sed -n 4p "$tmp/out" | grep -qF '{"id":"after","verdict":"no_violation"'; then
 		pass "an oversized record and a 10,000-deep one are error records in place"
 	else
@@ -443,6 +449,75 @@ section_streaming() {
 		pass "an array keeps its shape around oversized and truncated elements"
 	else
 		fail "an array keeps its shape around oversized and truncated elements" "$(cut -c1-160 "$tmp/out")"
+	fi
+
+	# The shape is read right whatever the first record holds: a first
+	# JSON Line cut short or over the limit is one record of a batch, and
+	# one pretty-printed object over the limit is one record.
+	{
+		printf '{"id":"t1","reporter":{"role":"bystan\n'
+		echo '{"id":"t2","reporter":{"role":"bystander"}}'
+		echo '{"id":"t3","reporter":{"role":"bystander"}}'
+	} >"$tmp/trunc-first.jsonl"
+	run evaluate "$tmp/trunc-first.jsonl"
+	if [ "$(lines "$tmp/out")" -eq 3 ] && sed -n 3p "$tmp/out" | grep -qF '{"id":"t3","verdict"'; then
+		pass "a first JSON Line cut short: 3 records in, 3 results out"
+	else
+		fail "a first JSON Line cut short: 3 records in, 3 results out" "$(cut -c1-120 "$tmp/out")"
+	fi
+	{
+		printf '{"id":"big","x":"'
+		head -c 1048600 /dev/zero | tr '\0' 'a'
+		echo '"}'
+		echo '{"id":"t2","reporter":{"role":"bystander"}}'
+	} >"$tmp/big-first.jsonl"
+	run evaluate "$tmp/big-first.jsonl"
+	if [ "$(lines "$tmp/out")" -eq 2 ] && sed -n 2p "$tmp/out" | grep -qF '{"id":"t2","verdict"'; then
+		pass "a first JSON Line over the limit: 2 records in, 2 results out"
+	else
+		fail "a first JSON Line over the limit: 2 records in, 2 results out" "$(cut -c1-120 "$tmp/out")"
+	fi
+	{
+		printf '{\n  "id": "pretty",\n  "x": [\n'
+		for i in $(seq 1 12000); do echo '    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",'; done
+		printf '    "end"\n  ],\n  "reporter": {"role": "bystander"}\n}\n'
+	} >"$tmp/pretty-big.json"
+	run evaluate "$tmp/pretty-big.json"
+	if [ "$(lines "$tmp/out")" -eq 1 ] && grep -qF '"code":"limit_exceeded"' "$tmp/out"; then
+		pass "one pretty-printed object over the limit: one error record"
+	else
+		fail "one pretty-printed object over the limit: one error record" "$(lines "$tmp/out") lines" "$(head -c 200 "$tmp/out")"
+	fi
+
+	# An array element that is a bare scalar across the reader's 64 KiB
+	# refill does not swallow the element after it.
+	{
+		printf '['
+		head -c 65527 /dev/zero | tr '\0' ' '
+		echo '123456789,{"id":"after","reporter":{"role":"bystander"}}]'
+	} >"$tmp/scalar-edge.json"
+	run evaluate "$tmp/scalar-edge.json"
+	if [ "$(grep -c '^{' "$tmp/out")" -eq 2 ] && grep -qF '{"id":"after","verdict"' "$tmp/out"; then
+		pass "a scalar element across a buffer refill: 2 elements in, 2 results out"
+	else
+		fail "a scalar element across a buffer refill: 2 elements in, 2 results out" "$(cut -c1-120 "$tmp/out")"
+	fi
+
+	# A record of exactly the limit (1 MiB) is evaluated, as line 2 and
+	# with a CR LF ending.
+	local head='{"id":"exact","reporter":{"role":"bystander"},"x":"'
+	{
+		echo '{"id":"t1","reporter":{"role":"bystander"}}'
+		printf '%s' "$head"
+		head -c $((1048576 - ${#head} - 2)) /dev/zero | tr '\0' 'a'
+		printf '"}\r\n'
+	} >"$tmp/exact.jsonl"
+	run evaluate "$tmp/exact.jsonl"
+	if [ "$(wc -c <"$tmp/exact.jsonl")" -eq $((45 + 1048576 + 2)) ] &&
+		sed -n 2p "$tmp/out" | grep -qF '{"id":"exact","verdict"'; then
+		pass "a record of exactly 1 MiB (line 2, CR LF) is evaluated"
+	else
+		fail "a record of exactly 1 MiB (line 2, CR LF) is evaluated" "$(wc -c <"$tmp/exact.jsonl") bytes" "$(sed -n 2p "$tmp/out" | cut -c1-160)"
 	fi
 
 	# --summary: counts by verdict, category, action and referral.

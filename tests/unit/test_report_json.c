@@ -245,10 +245,17 @@ static void test_limits(void **state)
 	reject(json, LP_ELIMIT, "content.text:");
 	free(json);
 
-	json = malloc(LP_MAX_REPORT_BYTES + 2);
-	memset(json, ' ', LP_MAX_REPORT_BYTES + 1);
-	json[LP_MAX_REPORT_BYTES + 1] = '\0';
+	/* Over the size limit: content, not white space, counts. */
+	json = malloc(LP_MAX_REPORT_BYTES + 128);
+	n = (size_t)sprintf(json, "{\"x\":\"");
+	memset(json + n, 'a', LP_MAX_REPORT_BYTES);
+	strcpy(json + n + LP_MAX_REPORT_BYTES, "\"}");
 	reject(json, LP_ELIMIT, "at most");
+	/* White space around the object does not count. */
+	n = (size_t)sprintf(json, "{" ROLE "}");
+	memset(json + n, ' ', LP_MAX_REPORT_BYTES);
+	json[n + LP_MAX_REPORT_BYTES] = '\0';
+	assert_verdict(policy, json, "no_violation");
 	free(json);
 
 	json = malloc(64 * (LP_MAX_MEDIA + 2));
