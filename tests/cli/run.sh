@@ -513,7 +513,7 @@ section_streaming() {
 		printf '"}\r\n'
 	} >"$tmp/exact.jsonl"
 	run evaluate "$tmp/exact.jsonl"
-	if [ "$(wc -c <"$tmp/exact.jsonl")" -eq $((45 + 1048576 + 2)) ] &&
+	if [ "$(wc -c <"$tmp/exact.jsonl")" -eq $((44 + 1048576 + 2)) ] &&
 		sed -n 2p "$tmp/out" | grep -qF '{"id":"exact","verdict"'; then
 		pass "a record of exactly 1 MiB (line 2, CR LF) is evaluated"
 	else
