@@ -18,13 +18,15 @@
  * NULL; strings returned by accessors belong to the object they came from
  * and live as long as it does. A decision refers to its policy's names:
  * free every decision before the policy it was evaluated under. The
- * library keeps no global mutable state.
+ * library keeps no global mutable state other than the allocator of
+ * libpolicy/alloc.h, set once before use.
  */
 #ifndef LIBPOLICY_H
 #define LIBPOLICY_H
 
 #include <stddef.h>
 
+#include "libpolicy/alloc.h"
 #include "libpolicy/limits.h"
 
 #ifdef __cplusplus

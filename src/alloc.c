@@ -5,20 +5,72 @@
 #include <string.h>
 
 #include "libpolicy.h"
+#include "libpolicy/alloc.h"
 
-void *lp_malloc(size_t size) { return malloc(size ? size : 1); }
+/*
+ * The allocator in use: the library's one piece of global state (see
+ * libpolicy/alloc.h). custom is 0 while the C library's is in use, so that
+ * the common case costs one test and a direct call.
+ */
+static lp_allocator current;
+static int custom;
+
+int lp_set_allocator(const lp_allocator *a)
+{
+	if (!a) {
+		custom = 0;
+		memset(&current, 0, sizeof(current));
+		return LP_OK;
+	}
+	if (!a->malloc || !a->realloc || !a->free)
+		return LP_EINVALID;
+	current = *a;
+	custom = 1;
+	return LP_OK;
+}
+
+void *lp_malloc(size_t size)
+{
+	if (!size)
+		size = 1;
+	return custom ? current.malloc(size, current.ctx) : malloc(size);
+}
 
 void *lp_calloc(size_t count, size_t size)
 {
-	return calloc(count ? count : 1, size ? size : 1);
+	void *p;
+
+	if (!count)
+		count = 1;
+	if (!size)
+		size = 1;
+	if (count > SIZE_MAX / size)
+		return NULL;
+	p = lp_malloc(count * size);
+	if (p)
+		memset(p, 0, count * size);
+	return p;
 }
 
 void *lp_realloc(void *ptr, size_t size)
 {
-	return realloc(ptr, size ? size : 1);
+	if (!ptr)
+		return lp_malloc(size);
+	if (!size)
+		size = 1;
+	return custom ? current.realloc(ptr, size, current.ctx)
+	              : realloc(ptr, size);
 }
 
-void lp_free(void *ptr) { free(ptr); }
+void lp_free(void *ptr)
+{
+	if (!ptr)
+		return;
+	if (custom)
+		current.free(ptr, current.ctx);
+	else
+		free(ptr);
+}
 
 int lp_grow(void *ptr, size_t *cap, size_t need, size_t size)
 {
@@ -61,8 +113,11 @@ int lp_grow_one(void *ptr, size_t count, size_t size)
 
 char *lp_strndup(const char *s, size_t len)
 {
-	char *d = lp_malloc(len + 1);
+	char *d;
 
+	if (len == SIZE_MAX)
+		return NULL;
+	d = lp_malloc(len + 1);
 	if (!d)
 		return NULL;
 	memcpy(d, s, len);

@@ -1,8 +1,12 @@
 /*
  * alloc.h - the one place libpolicy allocates memory.
  *
- * Every allocation of the library goes through these wrappers so that an
- * allocator can be plugged in and out-of-memory paths can be tested.
+ * Every allocation of the library goes through these wrappers, which call
+ * the allocator set with lp_set_allocator (libpolicy/alloc.h) or the C
+ * library's, so that an allocator can be plugged in and out-of-memory paths
+ * can be tested (tests/unit/test_oom.c). A size of 0 is allocated as 1
+ * byte; lp_calloc returns NULL when count * size overflows; lp_realloc of
+ * NULL allocates; lp_free of NULL does nothing.
  */
 #ifndef LP_ALLOC_H
 #define LP_ALLOC_H
