@@ -116,6 +116,8 @@ static void describe_finding(const eval_state *st, const lp_finding *f,
 		         f->start, f->end, st->excerpts[f - st->findings]);
 	else
 		snprintf(out, size, "label %s", p->labels[f->label].id);
+	/* A long excerpt is cut at a byte: never in the middle of a bullet. */
+	lp_utf8_trim(out);
 }
 
 /* Fills the {placeholders} of an explanation template from names/values
@@ -293,6 +295,7 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 			snprintf(one, sizeof(one), "the report");
 		snprintf(evidence + strlen(evidence), sizeof(evidence) - strlen(evidence),
 		         "%s%s", i ? ", " : "", one);
+		lp_utf8_trim(evidence);
 	}
 	if (is_otherwise) {
 		if (rule->otherwise_explain)

@@ -73,6 +73,9 @@ int lp_error_set(lp_error *err, int status, const char *field,
 /* Shared checks of both entry points. */
 int lp_utf8_valid(const char *s, size_t len);
 int lp_region_valid(const char *s);
+/* Cuts s before a last UTF-8 character that a byte-count cut (snprintf)
+ * left incomplete. */
+void lp_utf8_trim(char *s);
 /* Replaces every byte of s that does not start a valid UTF-8 character
  * (such as half a character left by a cut) with '?'. */
 void lp_utf8_repair(char *s);

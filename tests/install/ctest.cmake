@@ -6,7 +6,7 @@
 # installed library would need the sanitizer runtime in every program
 # linked to it (tests/install/run.sh takes LP_TEST_CFLAGS/LP_TEST_LDFLAGS
 # to try that by hand).
-if(NOT LP_SANITIZE)
+if(NOT LP_SANITIZE AND NOT LP_FUZZ)
   find_program(LP_BASH bash REQUIRED)
   add_test(NAME install_backend
            COMMAND ${LP_BASH} ${CMAKE_CURRENT_LIST_DIR}/run.sh
