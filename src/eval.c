@@ -30,6 +30,7 @@
 #include "json_doc.h"
 #include "keyword.h"
 #include "mask.h"
+#include "pattern.h"
 #include "policy_internal.h"
 #include "report.h"
 #include "text_norm.h"
@@ -50,6 +51,7 @@ typedef struct eval_state {
 	 * stand as evidence and the explanation says there were more. */
 	int capped[8];
 	size_t capped_count;
+	const char *limit_detector; /* a pattern reached its match limit */
 } eval_state;
 
 /* ---- decision building ---------------------------------------------------- */
@@ -559,9 +561,17 @@ static int find_in_text(eval_state *st)
 		const lp_detector_def *d = &p->detectors[di];
 
 		lp_spans_clear(&spans);
-		rc = d->builtin ? d->builtin->detect(&text, &spans)
-		                : lp_keyword_detect(&text, d->keywords,
-		                                    d->keyword_count, &spans);
+		if (d->builtin)
+			rc = d->builtin->detect(&text, &spans);
+		else if (d->pattern)
+			rc = lp_pattern_detect(d->pattern, &text, &spans);
+		else
+			rc = lp_keyword_detect(&text, d->keywords, d->keyword_count,
+			                       &spans);
+		if (rc == LP_ELIMIT) { /* a pattern that backtracks without end */
+			st->limit_detector = d->id;
+			break;
+		}
 		if (rc != 0 && spans.n >= LP_MAX_DETECTOR_MATCHES) {
 			rc = 0;
 			if (st->capped_count < 8)
@@ -585,7 +595,7 @@ static int find_in_text(eval_state *st)
 	lp_spans_free(&spans);
 	lp_text_free(&text);
 	if (rc != 0) {
-		st->oom = 1;
+		st->oom = !st->limit_detector;
 		return -1;
 	}
 	text_findings = st->finding_count;
@@ -786,6 +796,12 @@ static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
 oom:
 	state_free(&st);
 	lp_decision_free(d);
+	if (st.limit_detector)
+		return lp_error_set(err, LP_ELIMIT, "content.text",
+		                    "content.text: the pattern of detector %s needs "
+		                    "more than its match limit "
+		                    "(LP_MAX_REGEX_MATCH_LIMIT) on this text",
+		                    st.limit_detector);
 	return lp_error_set(err, LP_ENOMEM, "", "out of memory");
 }
 

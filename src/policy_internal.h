@@ -30,6 +30,7 @@ typedef struct lp_detector_def {
 	char *description;
 	int category;
 	const lp_builtin_detector *builtin; /* NULL for a keyword detector */
+	struct lp_pattern *pattern;         /* for pattern detectors */
 	char **keywords;                    /* lower-case, for keyword detectors */
 	size_t keyword_count;
 	lp_mask_style mask;

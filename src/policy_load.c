@@ -18,6 +18,7 @@
 #include "ascii.h"
 #include "cond.h"
 #include "keyword.h"
+#include "pattern.h"
 #include "policy_internal.h"
 
 /* Ids already used in one namespace, with where they were defined. */
@@ -500,72 +501,125 @@ static void add_category_labels(loader *L)
 
 /* ---- detectors: ------------------------------------------------------------ */
 
+/* A built-in detector by name; reports an unknown one with the list. */
+static const lp_builtin_detector *builtin_named(loader *L, const lp_ynode *at,
+                                                const char *name)
+{
+	const lp_builtin_detector *bd = lp_builtin_detector_find(name);
+	const char *guess;
+	char hint[600] = "";
+	size_t i, n = 0;
+
+	if (bd)
+		return bd;
+	while (lp_builtin_detectors[n].name)
+		n++;
+	guess = lp_did_you_mean_in(name, lp_builtin_detectors, n,
+	                           sizeof(lp_builtin_detectors[0]));
+	if (guess) {
+		snprintf(hint, sizeof(hint), " (did you mean '%s'?)", guess);
+	} else {
+		size_t off = (size_t)snprintf(hint, sizeof(hint),
+		                              "; the built-in detectors are:");
+
+		for (i = 0; i < n && off < sizeof(hint); i++)
+			off += (size_t)snprintf(hint + off, sizeof(hint) - off, " %s",
+			                        lp_builtin_detectors[i].name);
+	}
+	err(L, "undefined-reference", at, "unknown built-in detector '%s'%s",
+	    name, hint);
+	return NULL;
+}
+
+/* Compiles the pattern of e; reports a bad one at its own column. */
+static lp_pattern *pattern_of(loader *L, const lp_ynode *e)
+{
+	const lp_ynode *node = lp_ymap_get(e, "pattern");
+	const lp_ynode *ic = lp_ymap_get(e, "ignore_case");
+	const char *src = get_text(L, e, "pattern", 1, "a detector");
+	char msg[256];
+	size_t off;
+	int ignore_case = 0, oom;
+	lp_pattern *pat;
+
+	if (!src)
+		return NULL;
+	if (ic && lp_yscalar_bool(ic, &ignore_case) != 0) {
+		err(L, "wrong-type", ic, "'ignore_case' must be true or false");
+		return NULL;
+	}
+	pat = lp_pattern_compile(src, ignore_case, &off, msg, sizeof(msg), &oom);
+	if (!pat && oom) {
+		L->oom = 1;
+	} else if (!pat) {
+		lp_mark at = node->mark;
+
+		if (!node->multiline)
+			at.column += (unsigned)off + (node->plain ? 0 : 1);
+		lp_diag(L->sink, LP_DIAG_ERROR, "invalid-value", &at,
+		        "invalid pattern: %s (at character %zu of the pattern)", msg,
+		        off + 1);
+	}
+	return pat;
+}
+
 static void on_detector(loader *L, const lp_ynode *e, const char *id)
 {
-	static const char *const keys[] = {"id", "builtin", "keywords",
-	                                   "category", "description", NULL};
+	static const char *const keys[] = {"id", "builtin", "keywords", "pattern",
+	                                   "ignore_case", "category",
+	                                   "description", NULL};
 	const lp_ynode *kw = lp_ymap_get(e, "keywords");
-	const char *builtin = NULL;
 	const lp_builtin_detector *bd = NULL;
+	lp_pattern *pat = NULL;
 	lp_detector_def *d;
-	int cat;
+	int cat, kinds;
 	size_t i;
 
 	check_keys(L, e, keys, COUNT_OF(keys), "a detector");
 	if (claim_id(L, &L->ids, id, e, "detector") != 0)
 		return;
-	if ((lp_ymap_get(e, "builtin") != NULL) == (kw != NULL)) {
-		err(L, kw ? "invalid-value" : "missing-key", e,
-		    "detector '%s' needs either 'builtin' (a detector of the "
-		    "engine) or 'keywords' (a list of words)%s", id, "");
+	kinds = (lp_ymap_get(e, "builtin") != NULL) + (kw != NULL) +
+	        (lp_ymap_get(e, "pattern") != NULL);
+	if (kinds != 1) {
+		err(L, kinds ? "invalid-value" : "missing-key", e,
+		    "detector '%s' needs exactly one of 'builtin' (a detector of the "
+		    "engine), 'keywords' (a list of words) or 'pattern' (a regular "
+		    "expression)", id);
 		return;
 	}
-	if (!kw) {
-		builtin = get_text(L, e, "builtin", 1, "a detector");
-		if (!builtin)
-			return;
-		bd = lp_builtin_detector_find(builtin);
-		if (!bd) {
-			const char *names[64];
-			size_t n = 0;
-			const char *guess;
-			char hint[600] = "";
+	if (lp_ymap_get(e, "ignore_case") && !lp_ymap_get(e, "pattern")) {
+		err(L, "invalid-value", lp_ymap_get(e, "ignore_case"),
+		    "'ignore_case' is for pattern detectors (keywords always ignore "
+		    "case)");
+		return;
+	}
+	if (lp_ymap_get(e, "builtin")) {
+		const char *name = get_text(L, e, "builtin", 1, "a detector");
 
-			for (i = 0; lp_builtin_detectors[i].name && n < 64; i++)
-				names[n++] = lp_builtin_detectors[i].name;
-			guess = lp_did_you_mean(builtin, names, n);
-			if (guess) {
-				snprintf(hint, sizeof(hint), " (did you mean '%s'?)", guess);
-			} else {
-				size_t off = (size_t)snprintf(hint, sizeof(hint),
-				                              "; the built-in detectors are:");
-
-				for (i = 0; i < n && off < sizeof(hint); i++)
-					off += (size_t)snprintf(hint + off, sizeof(hint) - off,
-					                        " %s", names[i]);
-			}
-			err(L, "undefined-reference", lp_ymap_get(e, "builtin"),
-			    "unknown built-in detector '%s'%s", builtin, hint);
+		if (!name || !(bd = builtin_named(L, lp_ymap_get(e, "builtin"), name)))
 			return;
-		}
+	} else if (lp_ymap_get(e, "pattern")) {
+		if (!(pat = pattern_of(L, e)))
+			return;
 	} else if (!get_text_list(L, e, "keywords", 1, "a detector")) {
 		return;
 	} else if (kw->n == 0 || kw->n > LP_MAX_KEYWORDS) {
 		err(L, "invalid-value", kw,
-		    "a keyword detector needs between 1 and %s keywords%s",
-		    "4096", "");
+		    "a keyword detector needs between 1 and %d keywords",
+		    LP_MAX_KEYWORDS);
 		return;
 	}
 	cat = ref_category(L, e, "category", "a detector");
-	if (cat < 0)
+	if (cat < 0 ||
+	    !(d = push(L, &L->p->detectors, &L->p->detector_count, sizeof(*d), e))) {
+		lp_pattern_free(pat);
 		return;
-	d = push(L, &L->p->detectors, &L->p->detector_count, sizeof(*d), e);
-	if (!d)
-		return;
+	}
 	d->id = dup(L, id);
 	d->description = dup(L, get_text(L, e, "description", 0, "a detector"));
 	d->category = cat;
 	d->builtin = bd;
+	d->pattern = pat;
 	d->mask = bd ? bd->mask : LP_MASK_WORDS;
 	if (!kw)
 		return;
@@ -1141,6 +1195,7 @@ void lp_policy_free(lp_policy *p)
 
 		lp_free(d->id);
 		lp_free(d->description);
+		lp_pattern_free(d->pattern);
 		for (k = 0; k < d->keyword_count; k++)
 			lp_free(d->keywords[k]);
 		lp_free(d->keywords);

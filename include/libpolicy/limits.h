@@ -63,6 +63,16 @@
 #define LP_MAX_CONDITION_NODES 256
 #endif
 
+/* A pattern detector's regular-expression match: backtracking steps and
+ * depth (PCRE2's match and depth limits). A pattern that needs more, on a
+ * text, is an error for that report rather than a stuck thread. */
+#ifndef LP_MAX_REGEX_MATCH_LIMIT
+#define LP_MAX_REGEX_MATCH_LIMIT 1000000
+#endif
+#ifndef LP_MAX_REGEX_DEPTH_LIMIT
+#define LP_MAX_REGEX_DEPTH_LIMIT 10000
+#endif
+
 /* Keywords of one keyword detector. */
 #ifndef LP_MAX_KEYWORDS
 #define LP_MAX_KEYWORDS 4096

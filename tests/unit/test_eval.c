@@ -252,6 +252,52 @@ static void test_detector_match_limit(void **state)
 	free(json);
 }
 
+static void test_pattern_detector(void **state)
+{
+	lp_policy *q = tu_policy(
+		"policy: {name: t, version: '1'}\n"
+		"categories: [{id: passport, kind: secret}, {id: slow, kind: secret}]\n"
+		"detectors:\n"
+		"  - {id: passport-no, pattern: '\\b[A-Z]{2}[0-9]{7}\\b', "
+		"category: passport}\n"
+		"  - {id: codeword, pattern: 'red\\s+falcon', ignore_case: true, "
+		"category: passport}\n"
+		"  - {id: backtracker, pattern: '^(a+)+$', category: slow}\n"
+		"rules:\n"
+		"  - {id: r, for: findings, outcome: violation, "
+		"category: finding.category}\n");
+	char *json;
+	size_t n;
+	lp_decision *d;
+	lp_evidence_info ev;
+
+	(void)state;
+	d = tu_eval(q, "{\"content\":{\"text\":\"passport AB1234567, and RED  "
+	               "Falcon\"}," R("bystander") "}");
+	assert_string_equal(lp_verdict_name(lp_decision_verdict(d)), "violation");
+	assert_int_equal(lp_decision_evidence_count(d, 0), 2);
+	assert_int_equal(lp_decision_evidence(d, 0, 0, &ev), LP_OK);
+	assert_string_equal(ev.detector, "passport-no");
+	assert_int_equal(ev.start, 9);
+	assert_int_equal(ev.end, 18);
+	assert_int_equal(lp_decision_evidence(d, 0, 1, &ev), LP_OK);
+	assert_string_equal(ev.detector, "codeword");
+	lp_decision_free(d);
+	assert_verdict(q, "{\"content\":{\"text\":\"AB12345678 is too long\"},"
+	                  R("bystander") "}", "no_violation");
+	/* A pattern that backtracks without end stops at its match limit with
+	 * an error for the report, not a stuck thread. */
+	json = malloc(200);
+	n = (size_t)sprintf(json, "{" R("bystander") ",\"content\":{\"text\":\"");
+	memset(json + n, 'a', 40);
+	strcpy(json + n + 40, "b\"}}");
+	assert_contains(tu_reject(q, json, LP_ELIMIT),
+	                "the pattern of detector backtracker needs more than its "
+	                "match limit");
+	free(json);
+	lp_policy_free(q);
+}
+
 static void test_determinism(void **state)
 {
 	const char *json = "{\"id\":\"x\",\"content\":{\"text\":\"fluffy and locker "
@@ -278,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_disabled_rule_and_labels),
 		cmocka_unit_test(test_missing_signals),
 		cmocka_unit_test(test_detector_match_limit),
+		cmocka_unit_test(test_pattern_detector),
 		cmocka_unit_test(test_determinism),
 	};
 

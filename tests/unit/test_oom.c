@@ -528,6 +528,71 @@ out:
 	return ok;
 }
 
+/* A policy with pattern detectors: PCRE2's compile and match memory goes
+ * through the hook too. */
+static const char pattern_policy[] =
+	"policy: {name: p, version: '1'}\n"
+	"categories: [{id: c, kind: k}]\n"
+	"detectors:\n"
+	"  - {id: passport, pattern: '\\b[A-Z]{2}[0-9]{7}\\b', category: c}\n"
+	"  - {id: code, pattern: 'red\\s+falcon', ignore_case: true, "
+	"category: c}\n"
+	"rules: [{id: r, for: findings, outcome: violation, "
+	"category: finding.category}]\n";
+static const char pattern_report[] =
+	"{\"content\":{\"text\":\"passport AB1234567, RED falcon\"},"
+	"\"reporter\":{\"role\":\"bystander\"}}";
+
+static int cycle_pattern(void)
+{
+	lp_compiler *c = NULL;
+	lp_policy *p = NULL;
+	lp_decision *d = NULL;
+	lp_error err;
+	char *out = NULL;
+	unsigned long before = inj.injected;
+	int rc, ok = 0;
+
+	rc = lp_compiler_new(&c, NULL, NULL);
+	check_null("lp_compiler_new", c, rc);
+	if (!check_rc("lp_compiler_new", rc, LP_OK, before))
+		goto out;
+	before = inj.injected;
+	rc = lp_compiler_add_buffer(c, "pattern.yaml", pattern_policy,
+	                            sizeof(pattern_policy) - 1);
+	if (!check_rc("lp_compiler_add_buffer(pattern.yaml)", rc, LP_OK, before))
+		goto out;
+	before = inj.injected;
+	rc = lp_compiler_compile(&p, c);
+	check_null("lp_compiler_compile", p, rc);
+	if (!check_rc("lp_compiler_compile(pattern.yaml)", rc, LP_OK, before))
+		goto out;
+	before = inj.injected;
+	memset(&err, 0, sizeof(err));
+	rc = lp_evaluate_json(&d, p, pattern_report, sizeof(pattern_report) - 1,
+	                      1, &err);
+	check_null("lp_evaluate_json", d, rc);
+	if (!check_rc("lp_evaluate_json(pattern)", rc, LP_OK, before))
+		goto out;
+	if (lp_decision_violation_count(d) != 1 ||
+	    lp_decision_evidence_count(d, 0) != 2)
+		PROBLEM("the pattern detectors found %zu pieces of evidence, not 2",
+		        lp_decision_violation_count(d)
+		            ? lp_decision_evidence_count(d, 0) : 0);
+	before = inj.injected;
+	rc = lp_decision_to_json(&out, NULL, d, LP_JSON_COMPACT);
+	check_null("lp_decision_to_json", out, rc);
+	if (!check_rc("lp_decision_to_json(pattern)", rc, LP_OK, before))
+		goto out;
+	ok = 1;
+out:
+	lp_free(out);
+	lp_decision_free(d);
+	lp_policy_free(p);
+	lp_compiler_free(c);
+	return ok;
+}
+
 /* The struct API: lp_evaluate of a report with text, labels, media and
  * signals, printed compact. */
 static int cycle_struct(const lp_policy *p, int record)
@@ -861,6 +926,7 @@ static void run_sweeps(const cycle *cy, int both)
 }
 
 static int run_bad(void *arg) { (void)arg; return cycle_bad_policies(0); }
+static int run_pattern(void *arg) { (void)arg; return cycle_pattern(); }
 static int run_add_path(void *arg) { (void)arg; return cycle_add_path(); }
 static int run_full(void *arg) { (void)arg; return cycle_full(); }
 static int run_struct(void *arg) { (void)arg; return cycle_struct(policy, 0); }
@@ -959,6 +1025,14 @@ static void test_oom_bad_policies(void **state)
 	run_sweeps(&cy, 1);
 }
 
+static void test_oom_patterns(void **state)
+{
+	const cycle cy = {"pattern detectors", run_pattern, NULL};
+
+	(void)state;
+	run_sweeps(&cy, 1);
+}
+
 static void test_oom_add_path(void **state)
 {
 	const cycle cy = {"add_path rules/default", run_add_path, NULL};
@@ -1011,6 +1085,7 @@ int main(void)
 		cmocka_unit_test(test_set_allocator),
 		cmocka_unit_test(test_yaml_is_intercepted),
 		cmocka_unit_test(test_oom_bad_policies),
+		cmocka_unit_test(test_oom_patterns),
 		cmocka_unit_test(test_oom_add_path),
 		cmocka_unit_test(test_oom_evaluate),
 		cmocka_unit_test(test_oom_full_cycle),

@@ -257,6 +257,35 @@ static void test_otherwise_needs_its_category_or_referral(void **state)
 	                "list 'none' is empty");
 }
 
+static void test_pattern_errors(void **state)
+{
+	(void)state;
+	/* A bad pattern is an error at its own column. */
+	assert_contains(tu_diagnostics(HEAD
+	                               "detectors:\n"
+	                               "  - id: d\n"
+	                               "    pattern: 'ab(cd'\n"
+	                               "    category: home_address\n"),
+	                "test.yaml:13:20: error: invalid pattern: missing closing "
+	                "parenthesis (at character 6 of the pattern) "
+	                "[invalid-value]");
+	assert_contains(tu_diagnostics(HEAD
+	                               "detectors:\n"
+	                               "  - {id: d, builtin: email, keywords: [x], "
+	                               "category: home_address}\n"),
+	                "needs exactly one of 'builtin'");
+	assert_contains(tu_diagnostics(HEAD
+	                               "detectors:\n"
+	                               "  - {id: d, keywords: [x], ignore_case: true, "
+	                               "category: home_address}\n"),
+	                "'ignore_case' is for pattern detectors");
+	assert_contains(tu_diagnostics(HEAD
+	                               "detectors:\n"
+	                               "  - {id: d, pattern: x, ignore_case: maybe, "
+	                               "category: home_address}\n"),
+	                "'ignore_case' must be true or false");
+}
+
 static void test_signals_and_labels(void **state)
 {
 	(void)state;
@@ -397,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_duplicate_ids),
 		cmocka_unit_test(test_scope_and_outcome_rules),
 		cmocka_unit_test(test_otherwise_needs_its_category_or_referral),
+		cmocka_unit_test(test_pattern_errors),
 		cmocka_unit_test(test_signals_and_labels),
 		cmocka_unit_test(test_never_fires_warnings),
 		cmocka_unit_test(test_missing_policy_header),
