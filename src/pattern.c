@@ -3,6 +3,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "alloc.h"
 #include "libpolicy.h"
@@ -25,6 +27,13 @@ static void pcre_free(void *ptr, void *ctx)
 {
 	(void)ctx;
 	lp_free(ptr);
+}
+
+static int no_jit(void)
+{
+	const char *v = getenv("LP_NO_JIT");
+
+	return v && *v && strcmp(v, "0") != 0;
 }
 
 void lp_pattern_free(lp_pattern *p)
@@ -68,8 +77,11 @@ lp_pattern *lp_pattern_compile(const char *source, int ignore_case,
 		return NULL;
 	}
 	/* JIT where the platform has it, the interpreter otherwise; but memory
-	 * running out is an error like any other, not a silent slow path. */
-	if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY)
+	 * running out is an error like any other, not a silent slow path.
+	 * LP_NO_JIT keeps to the interpreter, for memory checkers (valgrind)
+	 * that cannot follow generated code. */
+	if (!no_jit() &&
+	    pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == PCRE2_ERROR_NOMEMORY)
 		goto oom;
 	pcre2_set_match_limit(p->mcx, LP_MAX_REGEX_MATCH_LIMIT);
 	pcre2_set_depth_limit(p->mcx, LP_MAX_REGEX_DEPTH_LIMIT);

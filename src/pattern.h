@@ -7,7 +7,9 @@
  * limits of libpolicy/limits.h: a pattern that backtracks without end
  * (such as (a+)+$ on a long run of a's) stops with LP_ELIMIT instead of
  * hanging an evaluation thread. Compiled patterns are read-only and shared
- * by every thread; each match uses its own match data.
+ * by every thread; each match uses its own match data. The environment
+ * variable LP_NO_JIT=1 turns PCRE2's JIT off (memory checkers cannot follow
+ * generated code).
  */
 #ifndef LP_PATTERN_H
 #define LP_PATTERN_H
