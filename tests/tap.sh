@@ -22,6 +22,14 @@ use_policyctl() {
 	fi
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/lp-$2.XXXXXX")
 	trap 'rm -rf "$tmp"' EXIT
+	# LP_TEST_WRAPPER (e.g. "valgrind -q --error-exitcode=99") runs every
+	# policyctl of the script under it: tools/valgrind --all.
+	if [ -n "${LP_TEST_WRAPPER:-}" ]; then
+		printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$LP_TEST_WRAPPER" "$policyctl" \
+			>"$tmp/policyctl-wrapped"
+		chmod +x "$tmp/policyctl-wrapped"
+		policyctl=$tmp/policyctl-wrapped
+	fi
 }
 
 pass() {
