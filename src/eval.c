@@ -542,6 +542,24 @@ static int by_position(const void *a, const void *b)
 	return x->detector - y->detector;
 }
 
+/* Keeps the matches that have one of the detector's context words within
+ * its window before or after them (Presidio's context words). */
+static void keep_in_context(const lp_detector_def *d, const lp_text *text,
+                            lp_spans *spans)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < spans->n; i++) {
+		size_t from = spans->v[i].start > d->context_window
+		              ? spans->v[i].start - d->context_window : 0;
+		size_t to = spans->v[i].end + d->context_window;
+
+		if (lp_keyword_near(text, d->context, d->context_count, from, to))
+			spans->v[kept++] = spans->v[i];
+	}
+	spans->n = kept;
+}
+
 static int find_in_text(eval_state *st)
 {
 	const lp_policy *p = st->p;
@@ -572,6 +590,8 @@ static int find_in_text(eval_state *st)
 			st->limit_detector = d->id;
 			break;
 		}
+		if (rc == 0 && d->context)
+			keep_in_context(d, &text, &spans);
 		if (rc != 0 && spans.n >= LP_MAX_DETECTOR_MATCHES) {
 			rc = 0;
 			if (st->capped_count < 8)

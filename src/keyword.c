@@ -33,24 +33,46 @@ static size_t match_at(const char *s, size_t len, size_t i, const char *kw)
 	return k;
 }
 
+/* The longest keyword that starts a word at s[i] and ends by len, or 0. */
+static size_t longest_at(const char *s, size_t len, size_t i,
+                         char *const *keywords, size_t n)
+{
+	size_t best = 0, k;
+
+	if (i > 0 && is_word_byte((unsigned char)s[i - 1]) &&
+	    is_word_byte((unsigned char)s[i]))
+		return 0;
+	for (k = 0; k < n; k++) {
+		size_t m = match_at(s, len, i, keywords[k]);
+
+		if (m > best)
+			best = m;
+	}
+	return best;
+}
+
+int lp_keyword_near(const lp_text *text, char *const *keywords, size_t n,
+                    size_t from, size_t to)
+{
+	size_t i;
+
+	if (to > text->len)
+		to = text->len;
+	for (i = from; i < to; i++)
+		if (longest_at(text->s, to, i, keywords, n))
+			return 1;
+	return 0;
+}
+
 int lp_keyword_detect(const lp_text *text, char *const *keywords, size_t n,
                       lp_spans *out)
 {
 	const char *s = text->s;
-	size_t i = 0, k;
+	size_t i = 0;
 
 	while (i < text->len) {
-		size_t best = 0;
+		size_t best = longest_at(s, text->len, i, keywords, n);
 
-		if (i == 0 || !is_word_byte((unsigned char)s[i - 1]) ||
-		    !is_word_byte((unsigned char)s[i])) {
-			for (k = 0; k < n; k++) {
-				size_t m = match_at(s, text->len, i, keywords[k]);
-
-				if (m > best)
-					best = m;
-			}
-		}
 		if (best) {
 			if (lp_spans_push(out, i, i + best) != 0)
 				return -1;

@@ -20,6 +20,11 @@
 int lp_keyword_detect(const lp_text *text, char *const *keywords, size_t n,
                       lp_spans *out);
 
+/* Whether any of the keywords occurs whole within text bytes [from, to):
+ * the context words of a detector. */
+int lp_keyword_near(const lp_text *text, char *const *keywords, size_t n,
+                    size_t from, size_t to);
+
 /* Lower-cases the ASCII letters of the NUL-terminated keyword s in place,
  * leaving every other byte (UTF-8 included) as it is, whatever the
  * locale: the form lp_keyword_detect expects its keywords in. */

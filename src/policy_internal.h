@@ -33,6 +33,10 @@ typedef struct lp_detector_def {
 	struct lp_pattern *pattern;         /* for pattern detectors */
 	char **keywords;                    /* lower-case, for keyword detectors */
 	size_t keyword_count;
+	char **context;                     /* lower-case words one of which must
+	                                       be near a match; NULL: none */
+	size_t context_count;
+	size_t context_window;              /* bytes before and after a match */
 	lp_mask_style mask;
 } lp_detector_def;
 

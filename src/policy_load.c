@@ -563,17 +563,76 @@ static lp_pattern *pattern_of(loader *L, const lp_ynode *e)
 	return pat;
 }
 
+/* The words of list node (folded to ASCII lower case) into *out; returns
+ * 0, or -1 after reporting a problem. */
+static int load_words(loader *L, const lp_ynode *list, char ***out,
+                      size_t *count)
+{
+	size_t i;
+
+	if (list->n == 0 || list->n > LP_MAX_KEYWORDS) {
+		err(L, "invalid-value", list,
+		    "a word list needs between 1 and %d words", LP_MAX_KEYWORDS);
+		return -1;
+	}
+	*out = lp_calloc(list->n, sizeof(char *));
+	if (!*out) {
+		L->oom = 1;
+		return -1;
+	}
+	*count = list->n;
+	for (i = 0; i < list->n; i++) {
+		char *w = dup(L, list->kids[i]->value);
+
+		if (!w)
+			return -1;
+		lp_keyword_fold(w);
+		(*out)[i] = w;
+		if (!*w) {
+			err(L, "invalid-value", list->kids[i], "empty word");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* context: words one of which must be near a match; context_window: how
+ * near, in bytes before and after it. */
+static void load_context(loader *L, const lp_ynode *e, lp_detector_def *d)
+{
+	const lp_ynode *ctx = get_text_list(L, e, "context", 0, "a detector");
+	const lp_ynode *win = lp_ymap_get(e, "context_window");
+	char *end;
+	long w = 40;
+
+	if (win) {
+		if (win->kind != LP_YSCALAR ||
+		    (w = strtol(win->value, &end, 10), *end) || w < 1 || w > 1000) {
+			err(L, "wrong-type", win,
+			    "'context_window' is a number of characters from 1 to 1000");
+			return;
+		}
+		if (!ctx)
+			err(L, "invalid-value", win,
+			    "'context_window' says how near the 'context' words must "
+			    "be; this detector has none");
+	}
+	d->context_window = (size_t)w;
+	if (ctx)
+		load_words(L, ctx, &d->context, &d->context_count);
+}
+
 static void on_detector(loader *L, const lp_ynode *e, const char *id)
 {
 	static const char *const keys[] = {"id", "builtin", "keywords", "pattern",
-	                                   "ignore_case", "category",
+	                                   "ignore_case", "context",
+	                                   "context_window", "category",
 	                                   "description", NULL};
 	const lp_ynode *kw = lp_ymap_get(e, "keywords");
 	const lp_builtin_detector *bd = NULL;
 	lp_pattern *pat = NULL;
 	lp_detector_def *d;
 	int cat, kinds;
-	size_t i;
 
 	check_keys(L, e, keys, COUNT_OF(keys), "a detector");
 	if (claim_id(L, &L->ids, id, e, "detector") != 0)
@@ -603,11 +662,6 @@ static void on_detector(loader *L, const lp_ynode *e, const char *id)
 			return;
 	} else if (!get_text_list(L, e, "keywords", 1, "a detector")) {
 		return;
-	} else if (kw->n == 0 || kw->n > LP_MAX_KEYWORDS) {
-		err(L, "invalid-value", kw,
-		    "a keyword detector needs between 1 and %d keywords",
-		    LP_MAX_KEYWORDS);
-		return;
 	}
 	cat = ref_category(L, e, "category", "a detector");
 	if (cat < 0 ||
@@ -621,24 +675,9 @@ static void on_detector(loader *L, const lp_ynode *e, const char *id)
 	d->builtin = bd;
 	d->pattern = pat;
 	d->mask = bd ? bd->mask : LP_MASK_WORDS;
-	if (!kw)
-		return;
-	d->keywords = lp_calloc(kw->n, sizeof(char *));
-	if (!d->keywords) {
-		L->oom = 1;
-		return;
-	}
-	d->keyword_count = kw->n;
-	for (i = 0; i < kw->n; i++) {
-		char *w = dup(L, kw->kids[i]->value);
-
-		if (!w)
-			return;
-		lp_keyword_fold(w);
-		d->keywords[i] = w;
-		if (!*w)
-			err(L, "invalid-value", kw->kids[i], "empty keyword");
-	}
+	load_context(L, e, d);
+	if (kw)
+		load_words(L, kw, &d->keywords, &d->keyword_count);
 }
 
 /* ---- lists:, referrals:, actions: -------------------------------------------- */
@@ -1199,6 +1238,9 @@ void lp_policy_free(lp_policy *p)
 		for (k = 0; k < d->keyword_count; k++)
 			lp_free(d->keywords[k]);
 		lp_free(d->keywords);
+		for (k = 0; k < d->context_count; k++)
+			lp_free(d->context[k]);
+		lp_free(d->context);
 	}
 	lp_free(p->detectors);
 	for (i = 0; i < p->list_count; i++) {

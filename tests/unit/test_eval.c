@@ -298,6 +298,53 @@ static void test_pattern_detector(void **state)
 	lp_policy_free(q);
 }
 
+static void test_context_words(void **state)
+{
+	lp_policy *q = tu_policy(
+		"policy: {name: t, version: '1'}\n"
+		"categories: [{id: passport, kind: secret}]\n"
+		"detectors:\n"
+		"  - id: passport-no\n"
+		"    pattern: '\\b[A-Z][0-9]{8}\\b'\n"
+		"    context: [passport, passport number, 'pass no']\n"
+		"    context_window: 20\n"
+		"    category: passport\n"
+		"rules:\n"
+		"  - {id: r, for: findings, outcome: violation, "
+		"category: finding.category}\n");
+
+	(void)state;
+	/* With a context word near it, before or after: a finding. */
+	assert_verdict(q, "{\"content\":{\"text\":\"her Passport Number: "
+	                  "K12345678\"}," R("bystander") "}", "violation");
+	assert_verdict(q, "{\"content\":{\"text\":\"K12345678 is her pass no\"},"
+	                  R("bystander") "}", "violation");
+	/* Without one, or too far away, or only inside another word: none. */
+	assert_verdict(q, "{\"content\":{\"text\":\"order K12345678 shipped\"},"
+	                  R("bystander") "}", "no_violation");
+	assert_verdict(q, "{\"content\":{\"text\":\"passport renewal is slow; "
+	                  "meanwhile order K12345678 shipped\"}," R("bystander") "}",
+	               "no_violation");
+	assert_verdict(q, "{\"content\":{\"text\":\"passports K12345678\"},"
+	                  R("bystander") "}", "no_violation");
+	lp_policy_free(q);
+	assert_contains(tu_diagnostics(
+		"policy: {name: t, version: '1'}\n"
+		"categories: [{id: c, kind: k}]\n"
+		"detectors:\n"
+		"  - {id: d, keywords: [x], context_window: 20, category: c}\n"
+		"  - {id: e, keywords: [y], context: [z], context_window: big, "
+		"category: c}\n"),
+		"this detector has none");
+	assert_contains(tu_diagnostics(
+		"policy: {name: t, version: '1'}\n"
+		"categories: [{id: c, kind: k}]\n"
+		"detectors:\n"
+		"  - {id: e, keywords: [y], context: [z], context_window: big, "
+		"category: c}\n"),
+		"'context_window' is a number of characters from 1 to 1000");
+}
+
 static void test_determinism(void **state)
 {
 	const char *json = "{\"id\":\"x\",\"content\":{\"text\":\"fluffy and locker "
@@ -325,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_missing_signals),
 		cmocka_unit_test(test_detector_match_limit),
 		cmocka_unit_test(test_pattern_detector),
+		cmocka_unit_test(test_context_words),
 		cmocka_unit_test(test_determinism),
 	};
 
