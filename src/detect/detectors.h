@@ -15,5 +15,6 @@ int lp_detect_us_ssn(const lp_text *text, lp_spans *out);
 int lp_detect_payment_card(const lp_text *text, lp_spans *out);
 int lp_detect_iban(const lp_text *text, lp_spans *out);
 int lp_detect_credentials(const lp_text *text, lp_spans *out);
+int lp_detect_national_id(const lp_text *text, lp_spans *out);
 
 #endif

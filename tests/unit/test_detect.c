@@ -79,7 +79,7 @@ static void test_registry(void **state)
 {
 	static const char *const names[] = {
 		"email", "phone", "street_address", "gps_coordinates", "us_ssn",
-		"payment_card", "iban", "credentials",
+		"payment_card", "iban", "credentials", "national_id",
 	};
 	size_t i, n = 0;
 	const lp_builtin_detector *d;
@@ -94,7 +94,7 @@ static void test_registry(void **state)
 	}
 	for (d = lp_builtin_detectors; d->name; d++)
 		n++;
-	assert_int_equal(n, 8);
+	assert_int_equal(n, 9);
 	assert_null(lp_builtin_detector_find("nope"));
 	assert_null(lp_builtin_detector_find(NULL));
 	assert_int_equal(lp_builtin_detector_find("street_address")->mask,
