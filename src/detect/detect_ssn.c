@@ -1,21 +1,35 @@
 /*
- * detect_ssn.c - the `us_ssn` detector: US social-security numbers written
+ * detect_ssn.c - the `us_ssn` and `us_itin` detectors: US social-security
+ * numbers and individual taxpayer identification numbers, both written
  * AAA-GG-SSSS or AAA GG SSSS, and nine bare (or dotted) digits right after
- * a word like "SSN" or "social security".
+ * a word like "SSN", "social security" or "ITIN".
  *
  * The SSA never issues area 000, 666 or 900-999, group 00 or serial 0000,
  * and two numbers printed in advertising (078-05-1120, 219-09-9999) are
- * quoted far more often than they belong to anyone.
+ * quoted far more often than they belong to anyone. The IRS issues ITINs
+ * in area 900-999 with group 70-88, 90-92 or 94-99.
  */
 #include "detectors.h"
 #include "scan_util.h"
 
-static const char *const context_words[] = {
+static const char *const ssn_words[] = {
 	"ssn", "ss#", "social security", "soc sec", "ss no", "ss number",
 	NULL,
 };
+static const char *const itin_words[] = {
+	"itin", "tax id", "taxpayer id", "taxpayer identification", NULL,
+};
 
-static int valid(const char *d)
+static int valid_itin(const char *d)
+{
+	int group = (d[3] - '0') * 10 + (d[4] - '0');
+
+	return d[0] == '9' && ((group >= 70 && group <= 88) ||
+	                       (group >= 90 && group <= 92) ||
+	                       (group >= 94 && group <= 99));
+}
+
+static int valid_ssn(const char *d)
 {
 	int area = (d[0] - '0') * 100 + (d[1] - '0') * 10 + (d[2] - '0');
 	int group = (d[3] - '0') * 10 + (d[4] - '0');
@@ -44,8 +58,10 @@ static int digits(const char *s, size_t len, size_t *i, size_t n, char *d)
 	return 1;
 }
 
-/* An SSN at i; returns its end or 0. */
-static size_t try_ssn(const char *s, size_t len, size_t i)
+/* A number of the nine-digit form at i that passes valid; returns its end
+ * or 0. Bare digits count only after one of words. */
+static size_t try_form(const char *s, size_t len, size_t i,
+                       int (*valid)(const char *), const char *const *words)
 {
 	char d[9];
 	size_t j = i;
@@ -55,7 +71,7 @@ static size_t try_ssn(const char *s, size_t len, size_t i)
 	if (!digits(s, len, &j, 3, d))
 		return 0;
 	sep = lp_at(s, len, j);
-	ctx = lp_context_before(s, i, 25, context_words);
+	ctx = lp_context_before(s, i, 25, words);
 	if (sep == '-' || sep == ' ' || (sep == '.' && ctx)) {
 		j++;
 		if (!digits(s, len, &j, 2, d + 3) || lp_at(s, len, j) != sep)
@@ -77,6 +93,16 @@ static size_t try_ssn(const char *s, size_t len, size_t i)
 	return valid(d) ? j : 0;
 }
 
+static size_t try_ssn(const char *s, size_t len, size_t i)
+{
+	return try_form(s, len, i, valid_ssn, ssn_words);
+}
+
+static size_t try_itin(const char *s, size_t len, size_t i)
+{
+	return try_form(s, len, i, valid_itin, itin_words);
+}
+
 static int ssn_can_start(const char *s, size_t len, size_t i)
 {
 	return lp_is_digit((unsigned char)s[i]) && lp_num_start_ok(s, len, i) &&
@@ -90,4 +116,9 @@ static int in_number(unsigned char c) { return lp_is_digit(c); }
 int lp_detect_us_ssn(const lp_text *text, lp_spans *out)
 {
 	return lp_scan_tokens(text, out, ssn_can_start, try_ssn, in_number);
+}
+
+int lp_detect_us_itin(const lp_text *text, lp_spans *out)
+{
+	return lp_scan_tokens(text, out, ssn_can_start, try_itin, in_number);
 }

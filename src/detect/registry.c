@@ -27,6 +27,10 @@ const lp_builtin_detector lp_builtin_detectors[] = {
 	 * like digits: only their shape remains. */
 	{ "credentials", lp_detect_credentials, LP_MASK_DIGITS,
 	  "sign-in credentials written as key-value pairs (password: ..., login: ... pw: ...)" },
+	{ "us_itin", lp_detect_us_itin, LP_MASK_DIGITS,
+	  "US individual taxpayer identification numbers (area 9xx, IRS groups)" },
+	{ "aba_routing", lp_detect_aba_routing, LP_MASK_DIGITS,
+	  "US bank routing (ABA) numbers after a routing word, with the 3-7-1 check" },
 	{ "national_id", lp_detect_national_id, LP_MASK_DIGITS,
 	  "national identity numbers of 12 countries (SE NO DK FI ES IT FR NL BR IN CN UK), with their check rules" },
 	{ NULL, NULL, LP_MASK_WORDS, NULL }

@@ -79,7 +79,8 @@ static void test_registry(void **state)
 {
 	static const char *const names[] = {
 		"email", "phone", "street_address", "gps_coordinates", "us_ssn",
-		"payment_card", "iban", "credentials", "national_id",
+		"payment_card", "iban", "credentials", "national_id", "us_itin",
+		"aba_routing",
 	};
 	size_t i, n = 0;
 	const lp_builtin_detector *d;
@@ -94,7 +95,7 @@ static void test_registry(void **state)
 	}
 	for (d = lp_builtin_detectors; d->name; d++)
 		n++;
-	assert_int_equal(n, 9);
+	assert_int_equal(n, 11);
 	assert_null(lp_builtin_detector_find("nope"));
 	assert_null(lp_builtin_detector_find(NULL));
 	assert_int_equal(lp_builtin_detector_find("street_address")->mask,
@@ -329,6 +330,34 @@ static void test_ssn_negative(void **state)
 	expect("us_ssn", "123-45-6789-0 and 1-123-45-6789", "");
 	expect("us_ssn", "123-456-7890 and 2021-11-30", "");
 	expect("us_ssn", "ssn 1465789012345678901", "");
+}
+
+static void test_itin(void **state)
+{
+	(void)state;
+	expect("us_itin", "ITIN 912-70-1234 on the form", "912-70-1234");
+	expect_span("us_itin", "ITIN 912-70-1234 on the form", 5, 16);
+	expect("us_itin", "her 999 99 9999", "999 99 9999");
+	expect("us_itin", "taxpayer id 912941234", "912941234");
+	/* Groups the IRS does not issue, areas below 900, no context. */
+	expect("us_itin", "912-93-1234 912-65-1234 123-70-1234", "");
+	expect("us_itin", "912701234", "");
+	/* An ITIN is not an SSN. */
+	expect("us_ssn", "ssn 912-70-1234", "");
+}
+
+static void test_aba(void **state)
+{
+	(void)state;
+	expect("aba_routing", "routing number 021000021 acct 12345678",
+	       "021000021");
+	expect_span("aba_routing", "routing number 021000021", 15, 24);
+	expect("aba_routing", "ABA: 011000015", "011000015");
+	/* Checksum, district prefix, context, a longer number. */
+	expect("aba_routing", "routing 021000022", "");
+	expect("aba_routing", "routing 991000011", "");
+	expect("aba_routing", "order 021000021 shipped", "");
+	expect("aba_routing", "routing 0210000210", "");
 }
 
 static void test_card(void **state)
@@ -571,6 +600,8 @@ int main(void)
 		cmocka_unit_test(test_gps_negative),
 		cmocka_unit_test(test_ssn),
 		cmocka_unit_test(test_ssn_negative),
+		cmocka_unit_test(test_itin),
+		cmocka_unit_test(test_aba),
 		cmocka_unit_test(test_card),
 		cmocka_unit_test(test_card_negative),
 		cmocka_unit_test(test_iban),
