@@ -49,6 +49,25 @@ fail() {
 	done
 }
 
+# fresh NAME: a pristine copy of rules/default in $tmp/NAME.
+fresh() {
+	rm -rf "${tmp:?}/$1"
+	mkdir "$tmp/$1"
+	cp "$root"/rules/default/*.yaml "$tmp/$1/"
+}
+
+# edit FILE SED-SCRIPT DESCRIPTION: applies the edit and checks that it
+# changed the file (an edit that no longer matches fails loudly).
+edit() {
+	cp "$1" "$tmp/before"
+	sed -i -e "$2" "$1"
+	if cmp -s "$tmp/before" "$1"; then
+		fail "edit applied: $3" "the sed script '$2' changed nothing in $(basename "$1")"
+		return 1
+	fi
+	pass "edit applied: $3"
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]

@@ -422,18 +422,10 @@ int cmd_diff(int argc, char **argv)
 			table = tables[k];
 			break;
 		}
-		case 'f': {
-			static const char *const formats[] = {"auto", "json", "jsonl",
-			                                      NULL};
-			static const rec_shape shapes[] = {REC_AUTO, REC_OBJECT,
-			                                   REC_LINES};
-			int k = cli_pick("diff", "format", optarg, formats);
-
-			if (k < 0)
+		case 'f':
+			if (rec_shape_parse("diff", optarg, &forced) != 0)
 				return EXIT_USAGE;
-			forced = shapes[k];
 			break;
-		}
 		default:
 			fputs(usage, stderr);
 			return EXIT_USAGE;

@@ -180,18 +180,10 @@ int cmd_evaluate(int argc, char **argv)
 			summary = k == 0 ? SUMMARY_TABLE : SUMMARY_JSON;
 			break;
 		}
-		case 'f': {
-			static const char *const formats[] = {"auto", "json", "jsonl",
-			                                      NULL};
-			static const rec_shape shapes[] = {REC_AUTO, REC_OBJECT,
-			                                   REC_LINES};
-			int k = cli_pick("evaluate", "format", optarg, formats);
-
-			if (k < 0)
+		case 'f':
+			if (rec_shape_parse("evaluate", optarg, &forced) != 0)
 				return EXIT_USAGE;
-			forced = shapes[k];
 			break;
-		}
 		default:
 			fputs(usage, stderr);
 			return EXIT_USAGE;

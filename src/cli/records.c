@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+
 /* What a scan of one JSON value found. */
 typedef enum scan_result { SCAN_DONE, SCAN_MORE, SCAN_EOF } scan_result;
 
@@ -417,4 +419,16 @@ void rec_close(rec_reader *r)
 {
 	free(r->buf);
 	r->buf = NULL;
+}
+
+int rec_shape_parse(const char *command, const char *word, rec_shape *out)
+{
+	static const char *const formats[] = {"auto", "json", "jsonl", NULL};
+	static const rec_shape shapes[] = {REC_AUTO, REC_OBJECT, REC_LINES};
+	int k = cli_pick(command, "format", word, formats);
+
+	if (k < 0)
+		return -1;
+	*out = shapes[k];
+	return 0;
 }

@@ -59,4 +59,8 @@ int rec_next(rec_reader *r, rec_record *out);
 
 void rec_close(rec_reader *r);
 
+/* The shape a --format word asks for (auto, json, jsonl) into *out;
+ * returns 0, or -1 after printing "policyctl: COMMAND: --format is ...". */
+int rec_shape_parse(const char *command, const char *word, rec_shape *out);
+
 #endif
