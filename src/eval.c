@@ -28,12 +28,11 @@
 #include "buf.h"
 #include "decision.h"
 #include "json_doc.h"
-#include "keyword.h"
 #include "mask.h"
 #include "pattern.h"
 #include "policy_internal.h"
 #include "report.h"
-#include "text_norm.h"
+#include "scan.h"
 
 typedef struct eval_state {
 	const lp_policy *p;
@@ -542,80 +541,43 @@ static int by_position(const void *a, const void *b)
 	return x->detector - y->detector;
 }
 
-/* Keeps the matches that have one of the detector's context words within
- * its window before or after them (Presidio's context words). */
-static void keep_in_context(const lp_detector_def *d, const lp_text *text,
-                            lp_spans *spans)
+static int add_text_finding(void *ctx, size_t detector, uint32_t start,
+                            uint32_t end)
 {
-	size_t i, kept = 0;
+	eval_state *st = ctx;
+	const lp_policy *p = st->p;
+	lp_finding *f = new_finding(st);
 
-	for (i = 0; i < spans->n; i++) {
-		size_t from = spans->v[i].start > d->context_window
-		              ? spans->v[i].start - d->context_window : 0;
-		size_t to = spans->v[i].end + d->context_window;
-
-		if (lp_keyword_near(text, d->context, d->context_count, from, to))
-			spans->v[kept++] = spans->v[i];
-	}
-	spans->n = kept;
+	if (!f)
+		return -1;
+	f->source = LP_SOURCE_TEXT;
+	f->category = p->detectors[detector].category;
+	f->kind = p->categories[f->category].kind;
+	f->detector = (int)detector;
+	f->start = start;
+	f->end = end;
+	return 0;
 }
 
 static int find_in_text(eval_state *st)
 {
 	const lp_policy *p = st->p;
 	const lp_rdata *r = st->r;
-	lp_text text;
-	lp_spans spans = {NULL, 0, 0};
-	size_t di, i, text_findings;
-	int rc = 0;
+	lp_scanner own = LP_SCANNER_INIT;
+	lp_scan_result res;
+	size_t i, text_findings;
+	int rc;
 
-	memset(&text, 0, sizeof(text));
-	if (lp_text_normalise(&text, r->text, r->text_len) != 0) {
-		lp_text_free(&text);
-		st->oom = 1;
+	rc = lp_scan(p, &own, r->text, r->text_len, add_text_finding, st, &res);
+	lp_scanner_free(&own);
+	for (i = 0; i < res.capped_count; i++)
+		st->capped[st->capped_count++] = res.capped[i];
+	if (rc == LP_ELIMIT) { /* a pattern that backtracks without end */
+		st->limit_detector = p->detectors[res.limit_detector].id;
 		return -1;
 	}
-	for (di = 0; di < p->detector_count && rc == 0; di++) {
-		const lp_detector_def *d = &p->detectors[di];
-
-		lp_spans_clear(&spans);
-		if (d->builtin)
-			rc = d->builtin->detect(&text, &spans);
-		else if (d->pattern)
-			rc = lp_pattern_detect(d->pattern, &text, &spans);
-		else
-			rc = lp_keyword_detect(&text, d->keywords, d->keyword_count,
-			                       &spans);
-		if (rc == LP_ELIMIT) { /* a pattern that backtracks without end */
-			st->limit_detector = d->id;
-			break;
-		}
-		if (rc == 0 && d->context)
-			keep_in_context(d, &text, &spans);
-		if (rc != 0 && spans.n >= LP_MAX_DETECTOR_MATCHES) {
-			rc = 0;
-			if (st->capped_count < 8)
-				st->capped[st->capped_count++] = (int)di;
-		}
-		for (i = 0; i < spans.n && rc == 0; i++) {
-			lp_finding *f = new_finding(st);
-
-			if (!f) {
-				rc = -1;
-				break;
-			}
-			f->source = LP_SOURCE_TEXT;
-			f->category = d->category;
-			f->kind = p->categories[d->category].kind;
-			f->detector = (int)di;
-			f->start = text.cp_of[spans.v[i].start];
-			f->end = text.cp_of[spans.v[i].end - 1] + 1;
-		}
-	}
-	lp_spans_free(&spans);
-	lp_text_free(&text);
 	if (rc != 0) {
-		st->oom = !st->limit_detector;
+		st->oom = 1;
 		return -1;
 	}
 	text_findings = st->finding_count;

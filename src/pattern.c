@@ -93,15 +93,44 @@ oom:
 	return NULL;
 }
 
-int lp_pattern_detect(const lp_pattern *p, const lp_text *text, lp_spans *out)
+struct lp_pattern_scratch {
+	pcre2_general_context *gcx;
+	pcre2_match_data *md;
+};
+
+lp_pattern_scratch *lp_pattern_scratch_new(void)
 {
-	pcre2_match_data *md =
-		pcre2_match_data_create_from_pattern(p->code, p->gcx);
+	lp_pattern_scratch *s = lp_calloc(1, sizeof(*s));
+
+	if (!s)
+		return NULL;
+	/* One pair is all a detector reads (the whole match); PCRE2 still
+	 * matches patterns with groups, returning 0 for "ovector too small". */
+	if (!(s->gcx = pcre2_general_context_create(pcre_malloc, pcre_free,
+	                                            NULL)) ||
+	    !(s->md = pcre2_match_data_create(1, s->gcx))) {
+		lp_pattern_scratch_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void lp_pattern_scratch_free(lp_pattern_scratch *s)
+{
+	if (!s)
+		return;
+	pcre2_match_data_free(s->md);
+	pcre2_general_context_free(s->gcx);
+	lp_free(s);
+}
+
+int lp_pattern_detect(const lp_pattern *p, lp_pattern_scratch *scratch,
+                      const lp_text *text, lp_spans *out)
+{
+	pcre2_match_data *md = scratch->md;
 	PCRE2_SIZE start = 0;
 	int rc = 0;
 
-	if (!md)
-		return -1;
 	while (start <= text->len) {
 		int n = pcre2_match(p->code, (PCRE2_SPTR)text->s, text->len, start,
 		                    0, md, p->mcx);
@@ -129,6 +158,5 @@ int lp_pattern_detect(const lp_pattern *p, const lp_text *text, lp_spans *out)
 		       ((unsigned char)text->s[start] & 0xC0) == 0x80)
 			start++;
 	}
-	pcre2_match_data_free(md);
 	return rc;
 }

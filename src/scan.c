@@ -1,0 +1,90 @@
+/*
+ * scan.c - runs a policy's text detectors over one text (see scan.h).
+ */
+#include "scan.h"
+
+#include "keyword.h"
+#include "libpolicy.h"
+#include "libpolicy/limits.h"
+#include "policy_internal.h"
+
+/* Keeps the matches that have one of the detector's context words within
+ * its window before or after them (Presidio's context words). */
+static void keep_in_context(const lp_detector_def *d, const lp_text *text,
+                            lp_spans *spans)
+{
+	size_t i, kept = 0;
+
+	for (i = 0; i < spans->n; i++) {
+		size_t from = spans->v[i].start > d->context_window
+		              ? spans->v[i].start - d->context_window : 0;
+		size_t to = spans->v[i].end + d->context_window;
+
+		if (lp_keyword_near(text, d->context, d->context_count, from, to))
+			spans->v[kept++] = spans->v[i];
+	}
+	spans->n = kept;
+}
+
+static int run_detector(const lp_detector_def *d, lp_scanner *sc)
+{
+	if (d->builtin)
+		return d->builtin->detect(&sc->text, &sc->spans);
+	if (d->pattern) {
+		if (!sc->pattern && !(sc->pattern = lp_pattern_scratch_new()))
+			return -1;
+		return lp_pattern_detect(d->pattern, sc->pattern, &sc->text,
+		                         &sc->spans);
+	}
+	return lp_keyword_detect(&sc->text, d->keywords, d->keyword_count,
+	                         &sc->spans);
+}
+
+int lp_scan(const lp_policy *p, lp_scanner *sc, const char *s, size_t len,
+            lp_scan_match_fn on_match, void *ctx, lp_scan_result *res)
+{
+	size_t di, i;
+
+	res->capped_count = 0;
+	res->limit_detector = -1;
+	if (lp_text_normalise(&sc->text, s, len) != 0)
+		return -1;
+	for (di = 0; di < p->detector_count; di++) {
+		const lp_detector_def *d = &p->detectors[di];
+		int rc;
+
+		lp_spans_clear(&sc->spans);
+		rc = run_detector(d, sc);
+		if (rc == LP_ELIMIT) {
+			res->limit_detector = (int)di;
+			return rc;
+		}
+		if (rc != 0) {
+			/* A full span list is not an error: the first matches
+			 * stand for the rest, and the caller says so. */
+			if (sc->spans.n < LP_MAX_DETECTOR_MATCHES)
+				return -1;
+			if (res->capped_count < 8)
+				res->capped[res->capped_count++] = (int)di;
+		}
+		if (d->context)
+			keep_in_context(d, &sc->text, &sc->spans);
+		for (i = 0; i < sc->spans.n; i++) {
+			const lp_span *sp = &sc->spans.v[i];
+
+			rc = on_match(ctx, di, sc->text.cp_of[sp->start],
+			              sc->text.cp_of[sp->end - 1] + 1);
+			if (rc != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+void lp_scanner_free(lp_scanner *sc)
+{
+	lp_text_free(&sc->text);
+	lp_spans_free(&sc->spans);
+	lp_pattern_scratch_free(sc->pattern);
+	sc->pattern = NULL;
+}
