@@ -563,11 +563,12 @@ static int find_in_text(eval_state *st)
 {
 	const lp_policy *p = st->p;
 	const lp_rdata *r = st->r;
-	lp_scanner own = LP_SCANNER_INIT;
+	lp_scanner own;
 	lp_scan_result res;
 	size_t i, text_findings;
 	int rc;
 
+	lp_scanner_init(&own);
 	rc = lp_scan(p, &own, r->text, r->text_len, add_text_finding, st, &res);
 	lp_scanner_free(&own);
 	for (i = 0; i < res.capped_count; i++)

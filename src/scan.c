@@ -3,6 +3,8 @@
  */
 #include "scan.h"
 
+#include <string.h>
+
 #include "keyword.h"
 #include "libpolicy.h"
 #include "libpolicy/limits.h"
@@ -79,6 +81,11 @@ int lp_scan(const lp_policy *p, lp_scanner *sc, const char *s, size_t len,
 		}
 	}
 	return 0;
+}
+
+void lp_scanner_init(lp_scanner *sc)
+{
+	memset(sc, 0, sizeof(*sc));
 }
 
 void lp_scanner_free(lp_scanner *sc)

@@ -25,7 +25,8 @@ typedef struct lp_scanner {
 	lp_pattern_scratch *pattern; /* created on the first pattern detector */
 } lp_scanner;
 
-#define LP_SCANNER_INIT {{NULL, 0, NULL, 0}, {NULL, 0, 0}, NULL}
+/* Prepares an empty scanner (it allocates on first use). */
+void lp_scanner_init(lp_scanner *sc);
 
 /* Called for each match: detector is an index into the policy's detectors;
  * start and end are code-point offsets into the original text (end

@@ -48,5 +48,8 @@ static int in_number(unsigned char c) { return lp_is_digit(c); }
 
 int lp_detect_aba_routing(const lp_text *text, lp_spans *out)
 {
-	return lp_scan_tokens(text, out, aba_can_start, try_aba, in_number);
+	if (text->digits < 9)
+		return 0;
+	return lp_scan_tokens_from(text, out, LP_START_DIGIT, aba_can_start,
+	                           try_aba, in_number);
 }

@@ -169,6 +169,8 @@ int lp_detect_payment_card(const lp_text *text, lp_spans *out)
 	const char *s = text->s;
 	size_t len = text->len, i = 0;
 
+	if (text->digits < 13)
+		return 0;
 	while (i < len) {
 		size_t u = lp_url_end(s, len, i), end, skip = i + 1;
 

@@ -50,6 +50,22 @@ static const char *const passes[] = {
 	"festival", "event", "gym", "parking", "transit", "metro", NULL,
 };
 
+/* c (a letter) may begin one of secret_keys: 'p', 'm', 'c', 's', 'w', 'l'.
+ * Checked at each word so that most words cost one comparison. */
+static int secret_initial(unsigned char c)
+{
+	size_t k;
+
+	c = (unsigned char)lp_to_lower(c);
+	if (c >= 0x80)
+		return 0;
+	for (k = 0; secret_keys[k]; k++) {
+		if ((unsigned char)secret_keys[k][0] == c)
+			return 1;
+	}
+	return 0;
+}
+
 static int in_list(const char *s, size_t a, size_t b, const char *const *list)
 {
 	size_t i;
@@ -286,10 +302,16 @@ int lp_detect_credentials(const lp_text *text, lp_spans *out)
 	const char *s = text->s;
 	size_t len = text->len, i = 0, last_end = 0;
 
+	if (!(text->has & LP_HAS_KV))
+		return 0; /* every secret follows a ':' or '=' */
 	while (i < len) {
 		size_t start = i, end;
 
-		if (!lp_is_alpha((unsigned char)s[i])) {
+		/* Keys are words: try where one begins, with the first letter
+		 * of a secret key. */
+		if (!lp_is_alpha((unsigned char)s[i]) ||
+		    (i > 0 && lp_is_alpha((unsigned char)s[i - 1])) ||
+		    !secret_initial((unsigned char)s[i])) {
 			i++;
 			continue;
 		}

@@ -264,6 +264,9 @@ int lp_detect_email(const lp_text *text, lp_spans *out)
 	const char *s = text->s;
 	size_t len = text->len, i = 0, last_end = 0;
 
+	/* An address needs an '@', or an "at" spelled out or bracketed. */
+	if (!(text->has & (LP_HAS_AT | LP_HAS_ATW)))
+		return 0;
 	while (i < len) {
 		size_t u = lp_url_end(s, len, i), start = 0, end;
 		unsigned char c = (unsigned char)s[i];

@@ -349,6 +349,8 @@ int lp_detect_gps(const lp_text *text, lp_spans *out)
 	const char *s = text->s;
 	size_t len = text->len, i = 0;
 
+	if (text->digits < 2)
+		return 0; /* a pair of coordinates has at least two digits */
 	while (i < len) {
 		size_t u = lp_url_end(s, len, i), e = 0, start = i;
 		unsigned char c = (unsigned char)s[i];
@@ -359,7 +361,8 @@ int lp_detect_gps(const lp_text *text, lp_spans *out)
 			i = u;
 			continue;
 		}
-		if (lp_ci_word(s, len, i, "geo") && lp_at(s, len, i + 3) == ':') {
+		if ((c | 0x20) == 'g' && lp_ci_word(s, len, i, "geo") &&
+		    lp_at(s, len, i + 3) == ':') {
 			start = i + 4;
 			e = try_decimal_pair(s, len, start, M_GEO);
 		} else if ((lp_is_digit(c) || ((c == '-' || c == '+') &&

@@ -120,6 +120,8 @@ static int iban_can_start(const char *s, size_t len, size_t i)
 
 int lp_detect_iban(const lp_text *text, lp_spans *out)
 {
-	return lp_scan_tokens(text, out, iban_can_start, try_iban,
-	                      lp_is_alnum_byte);
+	if (text->digits < 4)
+		return 0; /* two check digits and a bank or account number */
+	return lp_scan_tokens_from(text, out, LP_START_ALPHA, iban_can_start,
+	                           try_iban, lp_is_alnum_byte);
 }

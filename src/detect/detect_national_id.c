@@ -813,6 +813,9 @@ static int nid_can_start(const char *s, size_t len, size_t i)
 
 int lp_detect_national_id(const lp_text *text, lp_spans *out)
 {
-	return lp_scan_tokens(text, out, nid_can_start, try_national_id,
-	                      lp_is_alnum_byte);
+	if (text->digits < 6)
+		return 0; /* the UK National Insurance number has the fewest */
+	return lp_scan_tokens_from(text, out, LP_START_DIGIT | LP_START_ALPHA,
+	                           nid_can_start, try_national_id,
+	                           lp_is_alnum_byte);
 }

@@ -115,10 +115,16 @@ static int in_number(unsigned char c) { return lp_is_digit(c); }
 
 int lp_detect_us_ssn(const lp_text *text, lp_spans *out)
 {
-	return lp_scan_tokens(text, out, ssn_can_start, try_ssn, in_number);
+	if (text->digits < 9)
+		return 0;
+	return lp_scan_tokens_from(text, out, LP_START_DIGIT, ssn_can_start,
+	                           try_ssn, in_number);
 }
 
 int lp_detect_us_itin(const lp_text *text, lp_spans *out)
 {
-	return lp_scan_tokens(text, out, ssn_can_start, try_itin, in_number);
+	if (text->digits < 9)
+		return 0;
+	return lp_scan_tokens_from(text, out, LP_START_DIGIT, ssn_can_start,
+	                           try_itin, in_number);
 }

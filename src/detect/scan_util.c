@@ -217,7 +217,7 @@ int lp_context_before(const char *s, size_t pos, size_t window,
 	return 0;
 }
 
-size_t lp_url_end(const char *s, size_t len, size_t pos)
+size_t lp_url_end_slow(const char *s, size_t len, size_t pos)
 {
 	size_t e;
 	int c = pos < len ? lp_to_lower((unsigned char)s[pos]) : 0;
@@ -240,19 +240,44 @@ int lp_is_alnum_byte(unsigned char c)
 	return lp_is_alnum(c);
 }
 
+static inline int in_class(unsigned char c, unsigned start)
+{
+	if ((unsigned)(c - '0') < 10u)
+		return (start & LP_START_DIGIT) != 0;
+	if ((unsigned)((c | 0x20) - 'a') < 26u)
+		return (start & LP_START_ALPHA) != 0;
+	return start == ~0u;
+}
+
 int lp_scan_tokens(const lp_text *text, lp_spans *out,
                    int (*can_start)(const char *s, size_t len, size_t i),
                    size_t (*try_at)(const char *s, size_t len, size_t i),
                    int (*in_token)(unsigned char c))
 {
+	return lp_scan_tokens_from(text, out, ~0u, can_start, try_at, in_token);
+}
+
+int lp_scan_tokens_from(const lp_text *text, lp_spans *out, unsigned start,
+                        int (*can_start)(const char *s, size_t len, size_t i),
+                        size_t (*try_at)(const char *s, size_t len, size_t i),
+                        int (*in_token)(unsigned char c))
+{
 	const char *s = text->s;
 	size_t len = text->len, i = 0;
 
 	while (i < len) {
-		size_t u = lp_url_end(s, len, i), end;
+		unsigned char c = (unsigned char)s[i];
+		size_t u, end;
 
+		/* URLs are skipped whole whatever the detector (a digit run
+		 * inside one is not a number of its own). */
+		u = lp_url_end(s, len, i);
 		if (u) {
 			i = u;
+			continue;
+		}
+		if (!in_class(c, start)) {
+			i++;
 			continue;
 		}
 		if (!can_start(s, len, i)) {

@@ -78,9 +78,17 @@ int lp_ci_word(const char *s, size_t len, size_t pos, const char *word);
 int lp_context_before(const char *s, size_t pos, size_t window,
 		      const char *const *words);
 
+size_t lp_url_end_slow(const char *s, size_t len, size_t pos);
+
 /* When a URL (http://, https://, www.) starts at pos, the offset one past
- * its end (the next white space); otherwise 0. */
-size_t lp_url_end(const char *s, size_t len, size_t pos);
+ * its end (the next white space); otherwise 0. Scanners ask at every byte,
+ * so the answer for every byte but 'h' and 'w' is given inline. */
+static inline size_t lp_url_end(const char *s, size_t len, size_t pos)
+{
+	int c = pos < len ? (unsigned char)s[pos] | 0x20 : 0;
+
+	return c == 'h' || c == 'w' ? lp_url_end_slow(s, len, pos) : 0;
+}
 
 /* in_token for lp_scan_tokens: c is an ASCII letter or digit. */
 int lp_is_alnum_byte(unsigned char c);
@@ -96,5 +104,17 @@ int lp_scan_tokens(const lp_text *text, lp_spans *out,
                    int (*can_start)(const char *s, size_t len, size_t i),
                    size_t (*try_at)(const char *s, size_t len, size_t i),
                    int (*in_token)(unsigned char c));
+
+/* The bytes a candidate can start with, for lp_scan_tokens_from. */
+#define LP_START_DIGIT 0x1u
+#define LP_START_ALPHA 0x2u /* ASCII letters */
+
+/* As lp_scan_tokens, but can_start is asked only at bytes of the classes
+ * in start (LP_START_*): most bytes of a tweet are then passed over
+ * without a call. */
+int lp_scan_tokens_from(const lp_text *text, lp_spans *out, unsigned start,
+                        int (*can_start)(const char *s, size_t len, size_t i),
+                        size_t (*try_at)(const char *s, size_t len, size_t i),
+                        int (*in_token)(unsigned char c));
 
 #endif

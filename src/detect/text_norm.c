@@ -122,18 +122,46 @@ static int reserve(lp_text *text, size_t need)
 	return 0;
 }
 
+/* Records what byte c (just written after prev) tells about the text. */
+static inline void note(lp_text *text, unsigned char prev, unsigned char c)
+{
+	if ((unsigned)(c - '0') < 10u)
+		text->digits++;
+	else if (c == '@')
+		text->has |= LP_HAS_AT;
+	else if (c == ':' || c == '=')
+		text->has |= LP_HAS_KV;
+	else if ((c | 0x20) == 't' && (prev | 0x20) == 'a')
+		text->has |= LP_HAS_ATW;
+}
+
 int lp_text_normalise(lp_text *text, const char *src, size_t len)
 {
 	size_t i = 0, o = 0, n;
 	uint32_t cps = 0;
+	unsigned char prev = 0;
 
 	/* Folding never lengthens the text, so len + 1 bytes suffice. */
 	if (len == SIZE_MAX || reserve(text, len + 1))
 		return -1;
+	text->digits = 0;
+	text->has = 0;
 	while (i < len) {
-		uint32_t cp = lp_cp_at(src, len, i, &n);
-		int f = fold(cp);
+		uint32_t cp;
+		int f;
 
+		/* ASCII, nearly every byte of most tweets, is kept as it is. */
+		if (!((unsigned char)src[i] & 0x80)) {
+			unsigned char c = (unsigned char)src[i++];
+
+			note(text, prev, c);
+			prev = c;
+			text->s[o] = (char)c;
+			text->cp_of[o++] = cps++;
+			continue;
+		}
+		cp = lp_cp_at(src, len, i, &n);
+		f = fold(cp);
 		if (f < 0) {
 			size_t k;
 
@@ -141,7 +169,10 @@ int lp_text_normalise(lp_text *text, const char *src, size_t len)
 				text->s[o] = src[i + k];
 				text->cp_of[o++] = cps;
 			}
+			prev = 0x80;
 		} else if (f > 0) {
+			note(text, prev, (unsigned char)f);
+			prev = (unsigned char)f;
 			text->s[o] = (char)f;
 			text->cp_of[o++] = cps;
 		}

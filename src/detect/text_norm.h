@@ -20,7 +20,16 @@ typedef struct lp_text {
 	                     text of the character that normalised byte i came
 	                     from; cp_of[len] = code points in the original */
 	size_t cap;       /* allocated bytes of s (and entries of cp_of - 1) */
+	/* What the text holds, counted while normalising, so that a detector
+	 * can tell in one comparison that it cannot match (most tweets have
+	 * too few digits for an SSN, no '@', no "key: value"). */
+	size_t digits;    /* ASCII digits in s */
+	unsigned has;     /* LP_HAS_* bits */
 } lp_text;
+
+#define LP_HAS_AT 0x1u    /* '@' */
+#define LP_HAS_KV 0x2u    /* ':' or '=' */
+#define LP_HAS_ATW 0x4u   /* the letters "at" (any case), as in "name at host" */
 
 /*
  * Normalises len bytes of valid UTF-8 into text (its buffers are reused
