@@ -275,26 +275,20 @@ static void write_evidence(jw *w, const lp_policy *p, const lp_evidence *e)
 	close_(w, '}');
 }
 
-int lp_decision_to_json(char **out, size_t *out_len, const lp_decision *d,
-                        unsigned flags)
+void lp_decision_append_json(lp_buf *b, const lp_decision *d, unsigned flags)
 {
-	const lp_policy *p;
-	lp_buf b = LP_BUF_INIT;
-	jw w = {&b, (flags & LP_JSON_PRETTY) != 0, 0, 1};
+	const lp_policy *p = d->policy;
+	jw w = {b, (flags & LP_JSON_PRETTY) != 0, 0, 1};
 	size_t i, k;
 
-	if (!out || !d)
-		return LP_EINVALID;
-	*out = NULL;
-	p = d->policy;
 	open(&w, '{');
 	key(&w, "id");
 	if (d->id_kind == LP_ID_STRING)
 		str(&w, d->id);
 	else if (d->id_kind == LP_ID_NUMBER)
-		lp_buf_puts(&b, d->id);
+		lp_buf_puts(b, d->id);
 	else
-		lp_buf_printf(&b, "%lu", d->record);
+		lp_buf_printf(b, "%lu", d->record);
 	key_ident(&w, "verdict", lp_verdict_name(d->verdict));
 	string_array(&w, "actions", d->actions, d->action_count, NULL, NULL);
 
@@ -349,6 +343,17 @@ int lp_decision_to_json(char **out, size_t *out_len, const lp_decision *d,
 	key_ident(&w, "revision", p->revision);
 	close_(&w, '}');
 	close_(&w, '}');
+}
+
+int lp_decision_to_json(char **out, size_t *out_len, const lp_decision *d,
+                        unsigned flags)
+{
+	lp_buf b = LP_BUF_INIT;
+
+	if (!out || !d)
+		return LP_EINVALID;
+	*out = NULL;
+	lp_decision_append_json(&b, d, flags);
 	if (lp_buf_failed(&b)) {
 		lp_buf_free(&b);
 		return LP_ENOMEM;

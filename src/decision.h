@@ -56,4 +56,10 @@ struct lp_decision {
 	size_t explanation_cap;
 };
 
+/* Appends d as JSON (LP_JSON_* flags) to b, for callers that gather many
+ * decisions in one buffer; lp_buf_failed(b) tells whether memory ran out. */
+struct lp_buf;
+void lp_decision_append_json(struct lp_buf *b, const lp_decision *d,
+                             unsigned flags);
+
 #endif

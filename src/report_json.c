@@ -50,7 +50,41 @@ static int compare_keys(const void *a, const void *b)
 }
 
 /* Rejects an object (anywhere in the report) that repeats a key. */
-static int check_duplicates(const lp_jnode *node, const char *path, lp_error *err)
+/* Where check_duplicates is: a chain of member names (NULL for an array
+ * element) from the root, turned into text only for an error message, so
+ * that a valid report costs no formatting. */
+typedef struct path_link {
+	const struct path_link *up;
+	const char *key;
+} path_link;
+
+static void path_text(const path_link *at, char *out, size_t size)
+{
+	size_t n;
+
+	if (!at) {
+		out[0] = '\0';
+		return;
+	}
+	path_text(at->up, out, size);
+	n = strlen(out);
+	if (at->key)
+		snprintf(out + n, size - n, "%s%.64s", n ? "." : "", at->key);
+	else
+		snprintf(out + n, size - n, "[]");
+}
+
+static int duplicated(const path_link *at, const char *key, lp_error *err)
+{
+	path_link self = { at, key };
+	char field[128];
+
+	path_text(&self, field, sizeof(field));
+	return lp_error_set(err, LP_EINVALID, field, "%s: duplicated key", field);
+}
+
+static int check_duplicates(const lp_jnode *node, const path_link *at,
+                            lp_error *err)
 {
 	const lp_jnode *kid;
 	size_t n = 0;
@@ -58,15 +92,9 @@ static int check_duplicates(const lp_jnode *node, const char *path, lp_error *er
 	for (kid = node->child; kid; kid = kid->next) {
 		n++;
 		if (is_object(kid) || is_array(kid)) {
-			char sub[128];
-			int rc;
+			path_link sub = { at, is_object(node) ? kid->key : NULL };
+			int rc = check_duplicates(kid, &sub, err);
 
-			if (is_object(node))
-				snprintf(sub, sizeof(sub), "%s%s%s", path, *path ? "." : "",
-				         kid->key);
-			else
-				snprintf(sub, sizeof(sub), "%s[]", path);
-			rc = check_duplicates(kid, sub, err);
 			if (rc != LP_OK)
 				return rc;
 		}
@@ -79,14 +107,8 @@ static int check_duplicates(const lp_jnode *node, const char *path, lp_error *er
 		for (a = node->child; a; a = a->next)
 			for (b = a->next; b; b = b->next)
 				if (a->key_len == b->key_len &&
-				    memcmp(a->key, b->key, a->key_len) == 0) {
-					char field[128];
-
-					snprintf(field, sizeof(field), "%s%s%.64s", path,
-					         *path ? "." : "", b->key);
-					return lp_error_set(err, LP_EINVALID, field,
-					                    "%s: duplicated key", field);
-				}
+				    memcmp(a->key, b->key, a->key_len) == 0)
+					return duplicated(at, b->key, err);
 		return LP_OK;
 	}
 	{
@@ -101,14 +123,8 @@ static int check_duplicates(const lp_jnode *node, const char *path, lp_error *er
 			keys[i++] = kid;
 		qsort(keys, n, sizeof(*keys), compare_keys);
 		for (i = 1; i < n && rc == LP_OK; i++) {
-			if (strcmp(keys[i]->key, keys[i - 1]->key) != 0)
-				continue;
-			char field[128];
-
-			snprintf(field, sizeof(field), "%s%s%.64s", path,
-			         *path ? "." : "", keys[i]->key);
-			rc = lp_error_set(err, LP_EINVALID, field,
-			                  "%s: duplicated key", field);
+			if (strcmp(keys[i]->key, keys[i - 1]->key) == 0)
+				rc = duplicated(at, keys[i]->key, err);
 		}
 		if (keys != small)
 			lp_free(keys);
@@ -336,7 +352,6 @@ static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *root,
 		return rc < 0 ? rc : LP_OK;
 	for (i = 0; i < p->signal_count; i++) {
 		const char *id = p->signals[i].id;
-		char path[128];
 
 		if (strncmp(id, object, plen) != 0 || id[plen] != '.')
 			continue;
@@ -344,9 +359,8 @@ static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *root,
 		v = get(obj, id + plen + 1);
 		if (!v)
 			continue;
-		snprintf(path, sizeof(path), "%s", id);
 		if (!is_bool(v))
-			return invalid(err, path, "%s: expected boolean%s", "");
+			return invalid(err, id, "%s: expected boolean%s", "");
 		r->present |= 1ull << i;
 		if ((v)->type == LP_JTRUE)
 			r->signals |= 1ull << i;
@@ -415,7 +429,7 @@ int lp_rdata_from_json(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
 	if (!is_object(root))
 		return lp_error_set(err, LP_EINVALID, "",
 		                    "report: expected a JSON object");
-	if ((rc = check_duplicates(root, "", err)) != LP_OK ||
+	if ((rc = check_duplicates(root, NULL, err)) != LP_OK ||
 	    (rc = check_case(root, "report", top, 6, err)) != LP_OK ||
 	    (rc = read_id(r, get(root, "id"), err)) != LP_OK ||
 	    (rc = read_content(r, p, root, err)) != LP_OK ||

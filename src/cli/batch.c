@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "decision.h"
 #include "json_doc.h"
 #include "json_scan.h"
 
@@ -20,13 +21,18 @@ typedef struct item {
 	unsigned long line;
 	const char *problem;
 	const char *problem_code;
-	char *result;         /* decision or error record, one line */
+	size_t res_off;       /* the decision or error record, one line, in */
+	size_t res_len;       /* the chunk's out[] of the item's stripe */
 } item;
 
 typedef struct chunk {
 	item v[CHUNK_RECORDS];
 	size_t n;
 	lp_buf text;          /* the records' bytes, copied from the reader */
+	/* The results, one buffer per worker stripe, kept from chunk to chunk:
+	 * a result costs no allocation once they have grown. */
+	lp_buf *out;
+	int stripes;
 } chunk;
 
 typedef struct worker {
@@ -138,20 +144,17 @@ const char *batch_error_code(int status, const lp_error *err)
 	       : "internal_error";
 }
 
-static char *error_record(const item *it, const char *code,
-                          const char *message, const char *json)
+static void error_record(lp_buf *b, const item *it, const char *code,
+                         const char *message, const char *json)
 {
-	lp_buf b = LP_BUF_INIT;
-
-	lp_buf_puts(&b, "{\"id\":");
-	batch_write_id(&b, json, it->len);
-	lp_buf_printf(&b, ",\"record\":%lu", it->record);
+	lp_buf_puts(b, "{\"id\":");
+	batch_write_id(b, json, it->len);
+	lp_buf_printf(b, ",\"record\":%lu", it->record);
 	if (it->line)
-		lp_buf_printf(&b, ",\"line\":%lu", it->line);
-	lp_buf_printf(&b, ",\"error\":{\"code\":\"%s\",\"message\":", code);
-	lp_buf_json_string(&b, message, strlen(message));
-	lp_buf_puts(&b, "}}");
-	return lp_buf_detach(&b, NULL);
+		lp_buf_printf(b, ",\"line\":%lu", it->line);
+	lp_buf_printf(b, ",\"error\":{\"code\":\"%s\",\"message\":", code);
+	lp_buf_json_string(b, message, strlen(message));
+	lp_buf_puts(b, "}}");
 }
 
 static void count_decision(batch_summary *s, const lp_decision *d)
@@ -178,36 +181,37 @@ static void count_decision(batch_summary *s, const lp_decision *d)
 static void evaluate_item(worker *w, item *it)
 {
 	const char *json = w->c->text.s + it->off;
+	lp_buf *out = &w->c->out[w->first];
 	lp_decision *d = NULL;
 	lp_error err;
 	int rc;
 
 	memset(&err, 0, sizeof(err));
+	it->res_off = out->len;
 	if (it->problem) {
-		it->result = error_record(it, it->problem_code ? it->problem_code
-		                                                : "invalid_json",
-		                          it->problem, json);
+		error_record(out, it, it->problem_code ? it->problem_code
+		                                       : "invalid_json",
+		             it->problem, json);
 		w->sum.invalid++;
-		return;
-	}
-	rc = lp_evaluate_json(&d, w->o->policy, json, it->len, it->record, &err);
-	if (rc == LP_OK) {
-		rc = lp_decision_to_json(&it->result, NULL, d,
-		                         w->o->pretty ? LP_JSON_PRETTY
-		                                      : LP_JSON_COMPACT);
-		if (rc == LP_OK)
+	} else {
+		rc = lp_evaluate_json(&d, w->o->policy, json, it->len, it->record,
+		                      &err);
+		if (rc == LP_OK) {
+			lp_decision_append_json(out, d, w->o->pretty ? LP_JSON_PRETTY
+			                                             : LP_JSON_COMPACT);
 			count_decision(&w->sum, d);
+		} else {
+			error_record(out, it, batch_error_code(rc, &err),
+			             err.message[0] ? err.message
+			                            : lp_status_string(rc),
+			             json);
+			w->sum.invalid++;
+		}
+		lp_decision_free(d);
 	}
-	if (rc != LP_OK) {
-		it->result = error_record(it, batch_error_code(rc, &err),
-		                          err.message[0] ? err.message
-		                                         : lp_status_string(rc),
-		                          json);
-		w->sum.invalid++;
-	}
-	if (!it->result)
+	if (lp_buf_failed(out))
 		w->oom = 1;
-	lp_decision_free(d);
+	it->res_len = out->len - it->res_off;
 }
 
 static void *work(void *arg)
@@ -223,8 +227,12 @@ static void *work(void *arg)
 /* Reads up to a chunk of records; returns 0, or -1 on a read error. */
 static int read_chunk(rec_reader *r, chunk *c, batch_state *st)
 {
+	int t;
+
 	c->n = 0;
 	c->text.len = 0;
+	for (t = 0; t < c->stripes; t++)
+		c->out[t].len = 0;
 	while (c->n < CHUNK_RECORDS && c->text.len < CHUNK_BYTES) {
 		rec_record rec;
 		item *it;
@@ -323,12 +331,11 @@ static void write_chunk(const batch_options *o, const rec_reader *r, chunk *c,
 
 		if (r->shape == REC_ARRAY)
 			fputs((*written)++ ? ",\n" : "\n", o->out);
-		if (it->result)
-			fputs(it->result, o->out);
+		if (it->res_len)
+			fwrite(c->out[i % (size_t)c->stripes].s + it->res_off, 1,
+			       it->res_len, o->out);
 		if (r->shape != REC_ARRAY)
 			fputc('\n', o->out);
-		lp_free(it->result);
-		it->result = NULL;
 	}
 }
 
@@ -344,12 +351,19 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 	size_t written = 0;
 	int t, rc = 0;
 
-	if (!a || !b || !w) {
+	if (!a || !b || !w ||
+	    !(a->out = calloc((size_t)o->threads, sizeof(lp_buf))) ||
+	    !(b->out = calloc((size_t)o->threads, sizeof(lp_buf)))) {
+		if (a)
+			free(a->out);
+		if (b)
+			free(b->out);
 		free(a);
 		free(b);
 		free(w);
 		return -1;
 	}
+	a->stripes = b->stripes = o->threads;
 	if (r->shape == REC_ARRAY)
 		fputc('[', o->out);
 	if (read_chunk(r, a, st) != 0)
@@ -387,6 +401,12 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 	st->bytes_before += r->consumed;
 	lp_buf_free(&a->text);
 	lp_buf_free(&b->text);
+	for (t = 0; t < o->threads; t++) {
+		lp_buf_free(&a->out[t]);
+		lp_buf_free(&b->out[t]);
+	}
+	free(a->out);
+	free(b->out);
 	free(a);
 	free(b);
 	free(w);
