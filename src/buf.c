@@ -7,6 +7,9 @@
 
 static int reserve(lp_buf *b, size_t extra)
 {
+	/* The common case, room already there, costs no call. */
+	if (extra < b->cap - b->len && !b->failed)
+		return 0;
 	if (b->failed)
 		return -1;
 	if (extra > (size_t)-1 - b->len - 1 ||
@@ -28,13 +31,31 @@ void lp_buf_append(lp_buf *b, const char *s, size_t len)
 
 void lp_buf_puts(lp_buf *b, const char *s) { lp_buf_append(b, s, strlen(s)); }
 
-void lp_buf_putc(lp_buf *b, char c) { lp_buf_append(b, &c, 1); }
+void lp_buf_putc(lp_buf *b, char c)
+{
+	if (reserve(b, 1) != 0)
+		return;
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
 
 void lp_buf_printf(lp_buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
+	/* Formatted once into the room there is, and again only when the
+	 * result did not fit. */
+	if (!b->failed && b->cap - b->len > 1) {
+		va_start(ap, fmt);
+		n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+		va_end(ap);
+		if (n >= 0 && (size_t)n < b->cap - b->len) {
+			b->len += (size_t)n;
+			return;
+		}
+		b->s[b->len] = '\0';
+	}
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
