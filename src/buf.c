@@ -1,5 +1,6 @@
 #include "buf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,6 +68,23 @@ void lp_buf_printf(lp_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+/* Eight bytes of s need no escape: none is a control character, '"' or
+ * a backslash (bytes >= 0x80 never match). Decision strings are long runs
+ * of plain text, so they are checked a word at a time. */
+static int plain8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t x, q, bs;
+
+	memcpy(&x, s, 8);
+	q = x ^ (ones * '"');
+	bs = x ^ (ones * '\\');
+	/* (v - ones) & ~v & high is non-zero when some byte of v is zero,
+	 * and (x - 0x20..) & ~x & high when some byte is below 0x20. */
+	return (((q - ones) & ~q) | ((bs - ones) & ~bs) |
+	        ((x - ones * 0x20) & ~x)) & high ? 0 : 1;
+}
+
 void lp_buf_json_string(lp_buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -74,10 +92,15 @@ void lp_buf_json_string(lp_buf *b, const char *s, size_t len)
 
 	lp_buf_putc(b, '"');
 	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 		const char *esc = NULL;
 		char u[6];
 
+		while (i + 8 <= len && plain8(s + i))
+			i += 8;
+		if (i == len)
+			break;
+		c = (unsigned char)s[i];
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
 		lp_buf_append(b, s + run, i - run);
