@@ -340,54 +340,94 @@ static int read_reporter(lp_rdata *r, const lp_jnode *root, lp_error *err)
 
 /* Reads the declared signals of one object (subject, author or context)
  * and the non-boolean fields it holds. */
+/* The index of the signal object.key, or -1. */
+static int signal_of(const lp_policy *p, const char *object, size_t plen,
+                     const lp_jnode *kid)
+{
+	size_t i;
+
+	for (i = 0; i < p->signal_count; i++) {
+		const char *id = p->signals[i].id;
+
+		if (id[0] == object[0] && strncmp(id, object, plen) == 0 &&
+		    id[plen] == '.' && strcmp(id + plen + 1, kid->key) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* A member that is no signal of object, nor one of its fixed members, but
+ * that differs from one only by case: a sender who wrote "Public_Figure"
+ * meant the signal, and ignoring it as unknown would silently evaluate a
+ * different report. */
+static int check_member_case(const lp_policy *p, const char *object,
+                             size_t plen, const char *fixed,
+                             const lp_jnode *kid, lp_error *err)
+{
+	const char *near = NULL;
+	size_t i;
+
+	for (i = 0; i < p->signal_count && !near; i++) {
+		const char *id = p->signals[i].id;
+
+		if (strncmp(id, object, plen) == 0 && id[plen] == '.' &&
+		    same_but_case(kid->key, id + plen + 1))
+			near = id + plen + 1;
+	}
+	if (!near && fixed && same_but_case(kid->key, fixed))
+		near = fixed;
+	if (!near)
+		return LP_OK;
+	return lp_error_set(err, LP_EINVALID, object,
+	                    "%s.%.64s: unknown field; did you mean %s?", object,
+	                    kid->key, near);
+}
+
 static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *root,
                         const char *object, lp_error *err)
 {
-	const char *known[LP_MAX_SIGNALS + 2];
-	size_t nknown = 0, plen = strlen(object), i;
+	const char *fixed = strcmp(object, "author") == 0 ? "prior_violations"
+	                    : strcmp(object, "context") == 0 ? "region" : NULL;
+	size_t plen = strlen(object);
 	const lp_jnode *obj, *v;
 	int rc = get_object(root, object, &obj, err);
 
 	if (rc != 0)
 		return rc < 0 ? rc : LP_OK;
-	for (i = 0; i < p->signal_count; i++) {
-		const char *id = p->signals[i].id;
+	/* Members are few and signals a dozen or two: one pass over the
+	 * members, each looked up among the signals. */
+	for (v = obj->child; v; v = v->next) {
+		int i = signal_of(p, object, plen, v);
 
-		if (strncmp(id, object, plen) != 0 || id[plen] != '.')
-			continue;
-		known[nknown++] = id + plen + 1;
-		v = get(obj, id + plen + 1);
-		if (!v)
-			continue;
-		if (!is_bool(v))
-			return invalid(err, id, "%s: expected boolean%s", "");
-		r->present |= 1ull << i;
-		if ((v)->type == LP_JTRUE)
-			r->signals |= 1ull << i;
-	}
-	if (strcmp(object, "author") == 0) {
-		known[nknown++] = "prior_violations";
-		v = get(obj, "prior_violations");
-		if (v) {
-			long long n;
+		if (i >= 0) {
+			if (!is_bool(v))
+				return invalid(err, p->signals[i].id,
+				               "%s: expected boolean%s", "");
+			r->present |= 1ull << i;
+			if (v->type == LP_JTRUE)
+				r->signals |= 1ull << i;
+		} else if (fixed && strcmp(v->key, fixed) == 0) {
+			if (object[1] == 'u') { /* author.prior_violations */
+				long long n;
 
-			if (lp_jdoc_integer(v, EXACT_INT_LIMIT, &n) != 0 || n < 0)
-				return invalid(err, "author.prior_violations",
-				               "%s: expected a whole number >= 0%s", "");
-			r->prior_violations = (unsigned long)n;
+				if (lp_jdoc_integer(v, EXACT_INT_LIMIT, &n) != 0 || n < 0)
+					return invalid(err, "author.prior_violations",
+					               "%s: expected a whole number >= 0%s",
+					               "");
+				r->prior_violations = (unsigned long)n;
+			} else { /* context.region */
+				if (!is_string(v) || !lp_region_valid(v->str))
+					return invalid(err, "context.region",
+					               "%s: expected an ISO 3166-1 alpha-2 "
+					               "code such as \"US\"%s", "");
+				memcpy(r->region, v->str, 3);
+			}
+		} else if ((rc = check_member_case(p, object, plen, fixed, v,
+		                                   err)) != LP_OK) {
+			return rc;
 		}
 	}
-	if (strcmp(object, "context") == 0) {
-		known[nknown++] = "region";
-		v = get(obj, "region");
-		if (v && (!is_string(v) || !lp_region_valid(v->str)))
-			return invalid(err, "context.region",
-			               "%s: expected an ISO 3166-1 alpha-2 code such as "
-			               "\"US\"%s", "");
-		if (v)
-			memcpy(r->region, v->str, 3);
-	}
-	return check_case(obj, object, known, nknown, err);
+	return LP_OK;
 }
 
 int lp_rdata_from_json(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
