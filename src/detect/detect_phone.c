@@ -1,23 +1,37 @@
 /*
  * detect_phone.c - the `phone` detector: international numbers (+CC ...)
- * and the common national formats (US/CA, UK and other trunk-prefix-0
- * numbers), plus bare digit runs when a word like "call" comes just
- * before.
+ * of every calling code, and national numbers of the 30 largest markets
+ * written the way people there write them.
  *
- * A tweet is full of numbers that are not phone numbers: dates, times,
- * prices, scores, ids. The scanner therefore reads a whole "number token"
- * (digit groups joined by single separators) starting only where a number
- * may start, and accepts it, or a prefix of it ending at a space, only when
- * it has the shape of a phone number. A token that is not a phone number
- * is skipped whole, so no phone number is ever found inside a longer one.
+ * What is a phone number comes from libphonenumber's metadata, compiled
+ * into automata over digits (phone_metadata.h): an international number
+ * is one whose national part is a possible number of one of the regions of
+ * its calling code. A national number has no '+' to announce it, and a
+ * tweet is full of numbers that are not phone numbers (dates, times,
+ * prices, scores, ids), so it must also look like one: its digits, after an
+ * optional trunk prefix, are a possible number of one of the markets, and
+ * either it is grouped the way that market's national format groups it
+ * (the format libphonenumber would choose for those digits, with the trunk
+ * prefix where that format writes it), or a word like "call" comes just
+ * before it.
+ *
+ * The scanner reads a whole "number token" (digit groups joined by single
+ * separators) starting only where a number may start, and accepts it, or a
+ * prefix of it ending at a space, only when it is a phone number. A token
+ * that is not one is skipped whole, so no phone number is ever found inside
+ * a longer number. Nothing is allocated: a token lives on the stack and the
+ * tables are constant.
  */
 #include <string.h>
 
 #include "detectors.h"
+#include "phone_metadata.h"
 #include "scan_util.h"
 
 #define MAX_GROUPS 16
-#define MAX_DIGITS 20
+/* Room for a calling code, a trunk prefix or "(0)", and the longest
+ * national number; a longer run is some other number. */
+#define MAX_DIGITS (3 + 1 + LP_PHONE_MAX_DIGITS)
 
 struct group {
 	size_t start; /* first byte ('(' for a parenthesised group) */
@@ -32,60 +46,73 @@ struct token {
 	int intl;     /* starts with '+' */
 	struct group g[MAX_GROUPS];
 	size_t n;
-	char d[MAX_DIGITS + 1]; /* the digits, in order */
+	char d[MAX_DIGITS]; /* the digits, in order (not NUL-terminated) */
 	size_t nd;
 	int too_long;
+	/* Index of the group where the token would have ended under the strict
+	 * rule (a space after '-' or '.' ends a number), or 0; see read_token. */
+	size_t split;
 };
 
-/* ITU-T E.164 country calling codes (a prefix-free set). */
-static const unsigned short calling_codes[] = {
-	1, 7, 20, 27, 30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47,
-	48, 49, 51, 52, 53, 54, 55, 56, 57, 58, 60, 61, 62, 63, 64, 65, 66,
-	81, 82, 84, 86, 90, 91, 92, 93, 94, 95, 98, 211, 212, 213, 216, 218,
-	220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233,
-	234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247,
-	248, 249, 250, 251, 252, 253, 254, 255, 256, 257, 258, 260, 261, 262,
-	263, 264, 265, 266, 267, 268, 269, 290, 291, 297, 298, 299, 350, 351,
-	352, 353, 354, 355, 356, 357, 358, 359, 370, 371, 372, 373, 374, 375,
-	376, 377, 378, 379, 380, 381, 382, 383, 385, 386, 387, 389, 420, 421,
-	423, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 590, 591, 592,
-	593, 594, 595, 596, 597, 598, 599, 670, 672, 673, 674, 675, 676, 677,
-	678, 679, 680, 681, 682, 683, 685, 686, 687, 688, 689, 690, 691, 692,
-	800, 808, 850, 852, 853, 855, 856, 870, 878, 880, 881, 882, 883, 886,
-	888, 960, 961, 962, 963, 964, 965, 966, 967, 968, 970, 971, 972, 973,
-	974, 975, 976, 977, 979, 992, 993, 994, 995, 996, 998,
+struct word {
+	const char *w;
+	size_t len;
 };
+#define W(x) { x, sizeof(x) - 1 }
 
 /* Words that announce a phone number. */
-static const char *const context_words[] = {
-	"call", "phone", "tel", "text", "mobile", "cell", "whatsapp",
-	"number", "contact", "reach", "ph", "mob", "telephone", "sms",
-	"fax", "signal", "telegram", "ring", NULL,
+static const struct word context_words[] = {
+	W("call"), W("phone"), W("tel"), W("text"), W("mobile"), W("cell"),
+	W("whatsapp"), W("number"), W("contact"), W("reach"), W("ph"),
+	W("mob"), W("telephone"), W("sms"), W("fax"), W("signal"),
+	W("telegram"), W("ring"), W("landline"), W("dial"), { NULL, 0 },
 };
 
 /* Words that announce some other number of the same shape. */
-static const char *const other_numbers[] = {
-	"order", "tracking", "invoice", "isbn", "ref", "reference", "id",
-	"account", "acct", "case", "ticket", "confirmation", "serial", "sku",
-	"parcel", "shipment", "booking", "receipt", "transaction", "iban",
-	NULL,
+static const struct word other_numbers[] = {
+	W("order"), W("tracking"), W("invoice"), W("isbn"), W("ref"),
+	W("reference"), W("id"), W("account"), W("acct"), W("case"),
+	W("ticket"), W("confirmation"), W("serial"), W("sku"), W("parcel"),
+	W("shipment"), W("booking"), W("receipt"), W("transaction"),
+	W("iban"), W("routing"), W("aba"), W("pin"), W("card"), W("swift"),
+	W("sort"), W("numbers"), W("lotto"), W("lottery"), W("powerball"),
+	W("draw"), W("jackpot"), W("record"), W("security"), W("ssn"),
+	W("itin"), W("passport"), W("licence"), W("license"), W("vat"),
+	W("insurance"), W("aadhaar"), W("fnr"), W("personnummer"), W("ss"),
+	W("ni"), W("nin"), { NULL, 0 },
 };
 
-/* Length of the calling code d starts with (1 to 3 digits), or 0. The set
- * is prefix-free, so at most one length matches. */
-static size_t calling_code(const char *d, size_t nd)
+/*
+ * One of words occurs as a whole word (a run of ASCII letters) ending
+ * within window bytes before pos. Like lp_context_before, but it reads the
+ * window once, right to left, and compares a word only with the words of
+ * its length: the phone detector asks this of many number tokens.
+ */
+static int context_before(const char *s, size_t pos, size_t window,
+			  const struct word *words)
 {
-	size_t len, k;
-	unsigned v = 0;
+	size_t lo = pos > window ? pos - window : 0, e = pos;
 
-	for (len = 1; len <= 3 && len <= nd; len++) {
-		v = v * 10 + (unsigned)(d[len - 1] - '0');
-		if (v == 0)
-			return 0;
-		for (k = 0; k < sizeof(calling_codes) / sizeof(calling_codes[0]); k++) {
-			if (calling_codes[k] == v)
-				return len;
+	while (e > lo) {
+		size_t b = e, k, i;
+
+		if (!lp_is_alpha((unsigned char)s[e - 1])) {
+			e--;
+			continue;
 		}
+		while (b > 0 && lp_is_alpha((unsigned char)s[b - 1]))
+			b--;
+		for (k = 0; words[k].w; k++) {
+			if (words[k].len != e - b)
+				continue;
+			for (i = 0; i < e - b; i++) {
+				if (lp_to_lower((unsigned char)s[b + i]) != words[k].w[i])
+					break;
+			}
+			if (i == e - b)
+				return 1;
+		}
+		e = b;
 	}
 	return 0;
 }
@@ -128,17 +155,24 @@ static int group_starts(const char *s, size_t len, size_t i)
 /*
  * Reads the number token at start. Groups are joined by one space, one
  * dash or dot (optionally spaced: " - "), or nothing around a
- * parenthesised group. A space after dash- or dot-separated groups ends
- * the token: "2021-11-30 555-123-4567" is two tokens.
+ * parenthesised group. A space after two dash- or dot-separated groups
+ * ends the token: "2021-11-30 555-123-4567" is two tokens. After just one
+ * dash or dot a space may go on (Malaysia and Sweden write "03-2385 6789",
+ * "08-123 45 67"); t->split then remembers where the token would have
+ * ended, and the scanner resumes there when the whole token is no number.
  */
 static void read_token(const char *s, size_t len, size_t start, struct token *t)
 {
 	size_t i = start;
-	int punct_seen = 0;
+	unsigned punct = 0;
 	char sep = 0;
 
-	memset(t, 0, sizeof(*t));
 	t->start = start;
+	t->intl = 0;
+	t->n = 0;
+	t->nd = 0;
+	t->too_long = 0;
+	t->split = 0;
 	if (s[i] == '+') {
 		t->intl = 1;
 		i++;
@@ -147,8 +181,12 @@ static void read_token(const char *s, size_t len, size_t start, struct token *t)
 		struct group *g = &t->g[t->n];
 		size_t k, j;
 
-		if (!parse_group(s, len, i, g))
+		if (!parse_group(s, len, i, g)) {
+			/* No group after the space after all: "7.1 (35435)". */
+			if (t->split == t->n)
+				t->split = 0;
 			break;
+		}
 		g->sep = sep;
 		for (k = g->start; k < g->end; k++) {
 			if (!lp_is_digit((unsigned char)s[k]))
@@ -165,20 +203,22 @@ static void read_token(const char *s, size_t len, size_t start, struct token *t)
 		/* The separator to the next group, if any. */
 		j = g->end;
 		if (lp_at(s, len, j) == ' ' && group_starts(s, len, j + 1)) {
-			if (punct_seen)
+			if (punct > 1)
 				return;
+			if (punct == 1 && !t->split)
+				t->split = t->n;
 			sep = ' ';
 			i = j + 1;
 		} else if ((lp_at(s, len, j) == '-' || lp_at(s, len, j) == '.') &&
 			   group_starts(s, len, j + 1)) {
 			sep = s[j];
-			punct_seen = 1;
+			punct++;
 			i = j + 1;
 		} else if (lp_at(s, len, j) == ' ' &&
 			   (lp_at(s, len, j + 1) == '-' || lp_at(s, len, j + 1) == '.') &&
 			   lp_at(s, len, j + 2) == ' ' && group_starts(s, len, j + 3)) {
 			sep = s[j + 1];
-			punct_seen = 1;
+			punct++;
 			i = j + 3;
 		} else if ((g->paren && lp_is_digit(lp_at(s, len, j))) ||
 			   group_starts(s, len, j)) {
@@ -204,105 +244,373 @@ static size_t digits_in(const struct token *t, size_t k)
 	return n;
 }
 
+/*
+ * +CC and a possible national number of one of the code's regions.
+ * "+44 (0)20 ..." writes the trunk prefix in parentheses, and some people
+ * write it bare ("+44 020 ..."): both are dropped, as libphonenumber does
+ * when it parses them.
+ */
 static int intl_ok(const struct token *t, size_t k)
 {
-	size_t nd = digits_in(t, k), cc;
+	size_t nd = digits_in(t, k), cc, i, skip, pos;
+	unsigned q = 0;
 
-	if (nd < 8 || nd > 15)
-		return 0;
-	cc = calling_code(t->d, nd);
+	cc = lp_phone_cc_len(t->d, nd);
 	if (!cc)
 		return 0;
-	/* NANP: +1 and ten digits, the area code not starting with 0 or 1. */
-	if (cc == 1 && t->d[0] == '1')
-		return nd == 11 && t->d[1] >= '2';
+	for (i = 0; i < cc; i++)
+		q = q * 10 + (unsigned)(t->d[i] - '0');
+	q = lp_phone_cc_start[q];
+	/* The group that holds the calling code's last digit. */
+	for (i = 0, pos = 0; i < k && pos + t->g[i].ndig < cc; i++)
+		pos += t->g[i].ndig;
+	skip = cc;
+	if (pos + t->g[i].ndig == cc && i + 1 < k && t->g[i + 1].paren &&
+	    t->g[i + 1].ndig == 1 && t->d[cc] == '0')
+		skip++;
+	if (nd - skip > LP_PHONE_MAX_DIGITS || nd == skip)
+		return 0;
+	if (lp_phone_run(q, t->d + skip, nd - skip) & LP_PHONE_POSSIBLE)
+		return 1;
+	return t->d[skip] == '0' && skip == cc &&
+	       (lp_phone_run(q, t->d + skip + 1, nd - skip - 1) & LP_PHONE_POSSIBLE);
+}
+
+/* The leading digits of d select the format whose automaton is ld. */
+static int leading_digits_match(unsigned ld, const char *d, size_t n)
+{
+	size_t i;
+
+	if (!ld)
+		return 1;
+	for (i = 0; i < n; i++) {
+		ld = lp_phone_next[ld][d[i] - '0'];
+		if (!ld)
+			return 0;
+		if (lp_phone_label[ld])
+			return 1;
+	}
+	return 0;
+}
+
+/* The format libphonenumber writes the national number d of market m
+ * with: the first whose leading digits and lengths fit; NULL if none. */
+static const lp_phone_format *format_of(const lp_phone_market *m,
+					const char *d, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < m->nformats; i++) {
+		const lp_phone_format *f = &lp_phone_formats[m->first_format + i];
+
+		if (n >= f->min && n <= f->max && leading_digits_match(f->ld, d, n))
+			return f;
+	}
+	return NULL;
+}
+
+/* The written groups tg[0..m) are the format's groups from fi on, some of
+ * them run together ("0121 2345678" for "0121 234 5678"). */
+static int coarsens(const lp_phone_format *f, size_t fi, const size_t *tg,
+		    size_t m)
+{
+	size_t j, lo = 0, hi = 0;
+
+	if (m == 0)
+		return fi == f->ngroups;
+	for (j = fi; j < f->ngroups && j < LP_PHONE_MAX_GROUPS; j++) {
+		lo += f->group[j][0];
+		hi += f->group[j][1];
+		if (tg[0] >= lo && tg[0] <= hi && coarsens(f, j + 1, tg + 1, m - 1))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The written groups fit format f. The first group is the format's first
+ * (the area code or mobile prefix: nobody writes part of the subscriber
+ * number with it, and "811228-9874" is a Swedish identity number, not a
+ * Mexican phone number); after it, libphonenumber's groups or coarser ones,
+ * or, for an area code and one long subscriber number, pairs, triples and
+ * fours ("030 12 34 56" for "030 123456").
+ */
+static int grouping_ok(const lp_phone_format *f, const size_t *tg, size_t m)
+{
+	size_t i;
+
+	if (tg[0] < f->group[0][0] || tg[0] > f->group[0][1])
+		return 0;
+	if (coarsens(f, 1, tg + 1, m - 1))
+		return 1;
+	if (f->ngroups != 2 || f->group[1][1] < 6)
+		return 0;
+	for (i = 1; i < m; i++) {
+		if (tg[i] < 2 || tg[i] > 4)
+			return 0;
+	}
 	return 1;
 }
 
-/* US/CA: (555) 123-4567, 555-123-4567, 555.123.4567, 555 123 4567,
- * 1-555-123-4567. */
-static int nanp_ok(const struct token *t, size_t k)
+/* What national_shape_ok says of a candidate. */
+enum { NO, YES, IF_CONTEXT };
+
+/*
+ * National number d (trunk prefix removed) of market m, written as the
+ * first k groups of t with the trunk prefix or not: YES, NO, or
+ * IF_CONTEXT when a word like "call" just before it would make any
+ * grouping, even none, enough (the caller looks that up only then: it
+ * costs more than all the rest).
+ */
+static int national_shape_ok(const struct token *t, size_t k,
+			     const lp_phone_market *m, const char *d, size_t n,
+			     int trunk)
+{
+	const lp_phone_format *f = format_of(m, d, n);
+	size_t tg[MAX_GROUPS], ng = 0, i, singles = 0;
+
+	/* Digits no format fits are not written as a number there. */
+	if (!f)
+		return NO;
+	if (!trunk && f->trunk == LP_PHONE_TRUNK_YES)
+		return NO;
+	for (i = 0; i < k; i++) {
+		size_t nd = t->g[i].ndig;
+
+		if (i == 0 && trunk) {
+			if (nd == 1)
+				continue; /* "8 (912) ...", "0 801 ..." */
+			nd--;
+		}
+		/* Parentheses go round the area code, and nowhere else. */
+		if (t->g[i].paren && ng != 0)
+			return IF_CONTEXT;
+		singles += nd == 1;
+		tg[ng++] = nd;
+	}
+	/* A bare run, or digits spaced out one by one, is a phone number only
+	 * when something says so. */
+	if (ng < 2 || singles == ng || !grouping_ok(f, tg, ng))
+		return IF_CONTEXT;
+	/* Six digits or fewer in two or three groups are more often a score,
+	 * a decimal or a code than a short service number. */
+	if (n + (size_t)trunk < 7)
+		return IF_CONTEXT;
+	/*
+	 * Without a word that says so, the digits must be a valid number (of
+	 * a number type), not merely a possible one: the general descriptions
+	 * let through "1990-2000" in Korea and "4000-5000" in Brazil. North
+	 * America is the exception: there the general description already
+	 * fixes ten digits and an area code [2-9], the (NXX) NXX-XXXX shape is
+	 * used for nothing else, and new area codes open faster than metadata
+	 * follows (as do 555 numbers, fiction's and examples' favourites).
+	 */
+	if (m->cc != 1 &&
+	    !(lp_phone_run(lp_phone_cc_start[m->cc], d, n) & LP_PHONE_ANY_TYPE))
+		return IF_CONTEXT;
+	return YES;
+}
+
+static int national_ok(const char *s, const struct token *t, size_t k)
+{
+	size_t nd = digits_in(t, k), skip, i, singles = 0;
+	int maybe = 0;
+
+	if (nd < 5 || nd > LP_PHONE_MAX_DIGITS + 1)
+		return 0;
+	/* A bare run or spaced-out digits needs a word before it whatever the
+	 * digits are: ask that first, it is cheaper than the rest. */
+	for (i = 0; i < k; i++)
+		singles += t->g[i].ndig == 1;
+	if ((k == 1 || singles == k || (k == 2 && singles == 1 && t->g[0].ndig == 1)) &&
+	    !context_before(s, t->start, 30, context_words))
+		return 0;
+	for (skip = 0; skip <= 1; skip++) {
+		uint32_t bits = skip ? lp_phone_trunk_bits[t->d[0] - '0'] : ~(uint32_t)0;
+
+		if (bits)
+			bits &= lp_phone_run(lp_phone_national_start, t->d + skip,
+					     nd - skip);
+		if (!bits)
+			continue;
+		if (bits & ((uint32_t)1 << lp_phone_ar15_bit)) {
+			/* Its own way of writing: "011 15-2345-6789". */
+			if (k - (skip && t->g[0].ndig == 1) >= 2)
+				return 1;
+			maybe = 1;
+		}
+		for (i = 0; i < lp_phone_nmarkets && bits >> i; i++) {
+			int r;
+
+			if (!(bits & ((uint32_t)1 << i)))
+				continue;
+			r = national_shape_ok(t, k, &lp_phone_markets[i], t->d + skip,
+					      nd - skip, (int)skip);
+			if (r == YES)
+				return 1;
+			maybe |= r == IF_CONTEXT;
+		}
+	}
+	return maybe && context_before(s, t->start, 30, context_words);
+}
+
+/* Four dot-separated numbers up to 255: an IP address. */
+static int ip_address(const char *s, const struct token *t, size_t k)
+{
+	size_t i;
+
+	if (k != 4)
+		return 0;
+	for (i = 0; i < 4; i++) {
+		const struct group *g = &t->g[i];
+		unsigned v = 0;
+		size_t j;
+
+		if (g->paren || g->ndig > 3 || (i > 0 && g->sep != '.'))
+			return 0;
+		for (j = g->start; j < g->end; j++)
+			v = v * 10 + (unsigned)(s[j] - '0');
+		if (v > 255)
+			return 0;
+	}
+	return 1;
+}
+
+/* 078-05-1120 has the shape of a US social-security number. */
+static int ssn_shape(const struct token *t, size_t k)
+{
+	return k == 3 && t->g[0].ndig == 3 && t->g[1].ndig == 2 &&
+	       t->g[2].ndig == 4 && !t->g[0].paren && !t->g[1].paren &&
+	       !t->g[2].paren;
+}
+
+/* Dots join the groups of a number written with dots and nothing else:
+ * "03.10.2005 - 72" is a date and another number. */
+static int mixed_dots(const struct token *t, size_t k)
+{
+	size_t i, dots = 0;
+
+	for (i = 1; i < k; i++)
+		dots += t->g[i].sep == '.';
+	return dots && dots != k - 1;
+}
+
+/* The word before the token, across one space, mixes letters and digits:
+ * the token goes on a code like an IBAN ("NO41 0378 5986 708"). */
+static int after_code(const char *s, size_t start)
+{
+	size_t b;
+	int digit = 0, alpha = 0;
+
+	if (start < 2 || s[start - 1] != ' ')
+		return 0;
+	for (b = start - 1; b > 0 && lp_is_alnum((unsigned char)s[b - 1]); b--) {
+		digit |= lp_is_digit((unsigned char)s[b - 1]);
+		alpha |= lp_is_alpha((unsigned char)s[b - 1]);
+	}
+	return digit && alpha;
+}
+
+/* A currency sign follows across one space: "648 880 \u20bd" is money. */
+static int money_after(const char *s, size_t len, size_t end)
+{
+	size_t n;
+	uint32_t cp;
+
+	if (end + 1 >= len || s[end] != ' ')
+		return 0;
+	cp = lp_cp_at(s, len, end + 1, &n);
+	return cp == '$' || (cp >= 0xA2 && cp <= 0xA5) ||
+	       (cp >= 0x20A0 && cp <= 0x20CF);
+}
+
+/* Two round numbers joined by a dash are a range: "4000-5000 fans". */
+static int round_range(const char *s, const struct token *t, size_t k)
+{
+	const struct group *a = &t->g[0], *b = &t->g[1];
+
+	return k == 2 && b->sep == '-' && !a->paren && !b->paren &&
+	       a->ndig >= 3 && b->ndig >= 3 &&
+	       s[a->end - 1] == '0' && s[a->end - 2] == '0' &&
+	       s[b->end - 1] == '0' && s[b->end - 2] == '0';
+}
+
+static unsigned group_value(const char *s, const struct group *g)
+{
+	unsigned v = 0;
+	size_t j;
+
+	for (j = g->start; j < g->end; j++) {
+		if (lp_is_digit((unsigned char)s[j]))
+			v = v * 10 + (unsigned)(s[j] - '0');
+	}
+	return v;
+}
+
+/* A date: day and month (either order) and a year 1900-2099, in three
+ * groups, "02.12.1998", "02-03-2005", "2021-11-30". */
+static int date_shape(const char *s, const struct token *t, size_t k)
 {
 	const struct group *g = t->g;
-	size_t off = 0;
+	unsigned a, b, y;
 
-	if (k == 4 && g[0].ndig == 1 && !g[0].paren && t->d[0] == '1')
-		off = 1;
-	else if (k != 3)
+	if (k != 3 || g[0].paren || g[1].paren || g[2].paren ||
+	    g[1].sep == ' ' || g[2].sep != g[1].sep)
 		return 0;
-	g += off;
-	if (g[0].ndig != 3 || g[1].ndig != 3 || g[2].ndig != 4 ||
-	    g[1].paren || g[2].paren)
-		return 0;
-	if (t->d[off] < '2')
-		return 0;
-	if (!g[0].paren && g[1].sep != g[2].sep &&
-	    !(g[1].sep == ' ' && g[2].sep == '-'))
-		return 0;
-	return g[1].sep != 0 || g[0].paren;
-}
-
-/* Trunk-prefix numbers: 07700 900123, 020 7946 0018, 06 12 34 56 78. */
-static int trunk_ok(const struct token *t, size_t k)
-{
-	size_t nd = digits_in(t, k), i;
-
-	if (k < 2 || k > 5 || nd < 9 || nd > 11)
-		return 0;
-	if (t->d[0] != '0' || t->d[1] == '0')
-		return 0;
-	/* 078-05-1120 has the shape of a social-security number. */
-	if (k == 3 && t->g[0].ndig == 3 && t->g[1].ndig == 2 && t->g[2].ndig == 4)
-		return 0;
-	for (i = 0; i < k; i++) {
-		if (t->g[i].ndig < 2 || (i > 0 && t->g[i].paren))
-			return 0;
-		/* One kind of separator after the first group. */
-		if (i > 1 && t->g[i].sep != t->g[1].sep)
-			return 0;
-	}
-	return 1;
-}
-
-/* A bare run, or digits spaced out one by one, after a context word. */
-static int bare_ok(const char *s, const struct token *t, size_t k)
-{
-	size_t nd = digits_in(t, k), i;
-
-	if (nd < 10 || nd > 11)
-		return 0;
-	if (k > 1) {
-		for (i = 0; i < k; i++) {
-			if (t->g[i].ndig != 1 || t->g[i].paren ||
-			    (i > 0 && t->g[i].sep != t->g[1].sep))
-				return 0;
-		}
-	} else if (t->g[0].paren) {
+	if (g[0].ndig == 4 && g[1].ndig == 2 && g[2].ndig == 2) {
+		y = group_value(s, &g[0]);
+		a = group_value(s, &g[1]);
+		b = group_value(s, &g[2]);
+	} else if (g[0].ndig <= 2 && g[1].ndig <= 2 && g[2].ndig == 4) {
+		a = group_value(s, &g[0]);
+		b = group_value(s, &g[1]);
+		y = group_value(s, &g[2]);
+	} else {
 		return 0;
 	}
-	return lp_context_before(s, t->start, 30, context_words);
+	return y >= 1900 && y <= 2099 && a >= 1 && b >= 1 &&
+	       ((a <= 31 && b <= 12) || (a <= 12 && b <= 31));
+}
+
+/* Some separator inside the first k groups is a space. */
+static int spaced(const struct token *t, size_t k)
+{
+	size_t i;
+
+	for (i = 1; i < k; i++) {
+		if (t->g[i].sep == ' ')
+			return 1;
+	}
+	return 0;
 }
 
 /* The end of the longest phone number in t, or 0. */
-static size_t match(const char *s, const struct token *t)
+static size_t match(const char *s, size_t len, const struct token *t)
 {
 	size_t k;
+	int other = -1;
 
+	if (!t->intl && after_code(s, t->start))
+		return 0;
 	for (k = t->n; k >= 1; k--) {
 		/* A shorter candidate must end at a space: the rest of the
-		 * token is another word ("call 555-123-4567 2 times"). */
-		if (k < t->n && t->g[k].sep != ' ')
+		 * token is another word ("call 555-123-4567 2 times"). A
+		 * national number grouped by spaces has no such end: "4111
+		 * 1111 1111 1111" holds no phone number. */
+		if (k < t->n && (t->g[k].sep != ' ' || (!t->intl && spaced(t, k))))
 			continue;
 		if (t->intl) {
 			if (intl_ok(t, k))
 				return t->g[k - 1].end;
 			continue;
 		}
-		if ((nanp_ok(t, k) || trunk_ok(t, k)) &&
-		    !lp_context_before(s, t->start, 25, other_numbers))
-			return t->g[k - 1].end;
-		if (bare_ok(s, t, k) &&
-		    !lp_context_before(s, t->start, 20, other_numbers))
+		if (ip_address(s, t, k) || ssn_shape(t, k) || mixed_dots(t, k) ||
+		    round_range(s, t, k) || date_shape(s, t, k) ||
+		    money_after(s, len, t->g[k - 1].end) || !national_ok(s, t, k))
+			continue;
+		if (other < 0)
+			other = context_before(s, t->start, 25, other_numbers);
+		if (!other)
 			return t->g[k - 1].end;
 	}
 	return 0;
@@ -320,6 +628,37 @@ static int may_start(const char *s, size_t len, size_t i)
 	return lp_is_digit(c) && lp_num_start_ok(s, len, i);
 }
 
+/* Bytes where something may begin: a digit, '+' or '(' of a number, or
+ * 'h' or 'w' of a URL to skip. Every other byte is passed over with one
+ * look-up in this table. */
+static const unsigned char interesting[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* The first byte at or after i that is interesting, or len: most of a
+ * text, and kept apart so that it compiles to a tight loop. */
+static size_t skip_plain(const char *s, size_t len, size_t i)
+{
+	while (i < len && !interesting[(unsigned char)s[i]])
+		i++;
+	return i;
+}
+
 int lp_detect_phone(const lp_text *text, lp_spans *out)
 {
 	const char *s = text->s;
@@ -327,8 +666,12 @@ int lp_detect_phone(const lp_text *text, lp_spans *out)
 	struct token t;
 
 	while (i < len) {
-		size_t u = lp_url_end(s, len, i), end, tend;
+		size_t u, end, tend;
 
+		i = skip_plain(s, len, i);
+		if (i == len)
+			break;
+		u = lp_url_end(s, len, i);
 		if (u) {
 			i = u;
 			continue;
@@ -345,11 +688,15 @@ int lp_detect_phone(const lp_text *text, lp_spans *out)
 		tend = t.g[t.n - 1].end;
 		end = 0;
 		if (!t.too_long && lp_num_end_ok(s, len, tend))
-			end = match(s, &t);
+			end = match(s, len, &t);
 		if (end) {
 			if (lp_spans_push(out, t.start, end))
 				return -1;
 			i = end;
+		} else if (t.split) {
+			/* Read again from where the strict rule would have
+			 * ended the token: "12-30 555-123-4567". */
+			i = t.g[t.split].start;
 		} else {
 			/* Skip the whole token, and any digits glued to it. */
 			i = tend;
