@@ -274,6 +274,30 @@ int lp_compiler_add_default(lp_compiler *c)
 	return rc;
 }
 
+/* Sorts the signals by the report object that holds them (see
+ * lp_policy.signal_members). */
+static void index_signal_members(lp_policy *p)
+{
+	size_t i, o;
+
+	for (i = 0; i < p->signal_count; i++) {
+		const char *id = p->signals[i].id;
+
+		for (o = 0; lp_signal_objects[o]; o++) {
+			size_t plen = strlen(lp_signal_objects[o]);
+			lp_signal_member *m;
+
+			if (strncmp(id, lp_signal_objects[o], plen) != 0 ||
+			    id[plen] != '.')
+				continue;
+			m = &p->signal_members[o][p->signal_member_count[o]++];
+			m->name = id + plen + 1;
+			m->len = strlen(m->name);
+			m->signal = (int)i;
+		}
+	}
+}
+
 int lp_compiler_compile(lp_policy **out, lp_compiler *c)
 {
 	const lp_ynode **roots;
@@ -301,6 +325,8 @@ int lp_compiler_compile(lp_policy **out, lp_compiler *c)
 	snprintf(revision, sizeof(revision), "%016llx",
 	         (unsigned long long)c->hash);
 	rc = lp_policy_build(out, roots, names, c->count, revision, &c->sink);
+	if (rc == LP_OK)
+		index_signal_members(*out);
 	lp_free(roots);
 	lp_free(names);
 	return rc;

@@ -12,26 +12,75 @@
 #include "alloc.h"
 #include "buf.h"
 
+#define ROUND(n) (((n) + LP_DALIGN - 1) & ~(size_t)(LP_DALIGN - 1))
+
+/* Blocks after the first: big enough for a long explanation line. */
+#define BLOCK_BYTES 4096
+
+lp_decision *lp_decision_new(const lp_policy *p, size_t first)
+{
+	lp_decision *d = lp_malloc(ROUND(sizeof(*d)) + first);
+
+	if (!d)
+		return NULL;
+	memset(d, 0, sizeof(*d));
+	d->policy = p;
+	d->free_at = (char *)d + ROUND(sizeof(*d));
+	d->free_left = first;
+	return d;
+}
+
+int lp_decision_reserve(lp_decision *d, size_t size)
+{
+	size_t head = ROUND(sizeof(lp_dblock)), bytes = BLOCK_BYTES;
+	lp_dblock *b;
+
+	if (size <= d->free_left)
+		return 0;
+	if (size > (size_t)-1 / 2 - head)
+		return -1;
+	while (bytes < size)
+		bytes *= 2;
+	b = lp_malloc(head + bytes);
+	if (!b)
+		return -1;
+	b->next = d->blocks;
+	d->blocks = b;
+	d->free_at = (char *)b + head;
+	d->free_left = bytes;
+	return 0;
+}
+
+int lp_decision_grow(lp_decision *d, void *arr, size_t *cap, size_t need,
+                     size_t size)
+{
+	void **p = arr;
+	size_t n = *cap ? *cap : 4;
+	void *v;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need)
+		n *= 2;
+	if (n > ((size_t)-1 / 2) / size || !(v = lp_decision_alloc(d, n * size)))
+		return -1;
+	if (*cap)
+		memcpy(v, *p, *cap * size);
+	*p = v;
+	*cap = n;
+	return 0;
+}
+
 void lp_decision_free(lp_decision *d)
 {
-	size_t i, k;
+	lp_dblock *b, *next;
 
 	if (!d)
 		return;
-	lp_free(d->id);
-	lp_free(d->actions);
-	for (i = 0; i < d->violation_count; i++) {
-		for (k = 0; k < d->violations[i].evidence_count; k++)
-			lp_free(d->violations[i].evidence[k].excerpt);
-		lp_free(d->violations[i].evidence);
+	for (b = d->blocks; b; b = next) {
+		next = b->next;
+		lp_free(b);
 	}
-	lp_free(d->violations);
-	lp_free(d->exceptions);
-	lp_free(d->referrals);
-	lp_free(d->missing);
-	for (i = 0; i < d->explanation_count; i++)
-		lp_free(d->explanation[i]);
-	lp_free(d->explanation);
 	lp_free(d);
 }
 
@@ -148,7 +197,7 @@ size_t lp_decision_explanation_count(const lp_decision *d)
 
 const char *lp_decision_explanation(const lp_decision *d, size_t i)
 {
-	return i < d->explanation_count ? d->explanation[i] : NULL;
+	return i < d->explanation_count ? d->explanation[i].s : NULL;
 }
 
 /* ---- JSON writer ------------------------------------------------------------ */
@@ -180,14 +229,25 @@ static void item(jw *w)
 	newline(w);
 }
 
-/* Member names are literals of this file: nothing to escape. */
-static void key(jw *w, const char *k)
+/* Member names are literals of this file: nothing to escape, and their
+ * length known (key() takes a literal). */
+static void key_n(jw *w, const char *k, size_t len)
 {
 	item(w);
-	lp_buf_putc(w->b, '"');
-	lp_buf_puts(w->b, k);
-	lp_buf_append(w->b, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
+	if (lp_buf_reserve(w->b, len + 4) != 0)
+		return;
+	/* Room is there: '"', the name, '":' and, pretty, a space. */
+	w->b->s[w->b->len++] = '"';
+	memcpy(w->b->s + w->b->len, k, len);
+	w->b->len += len;
+	w->b->s[w->b->len++] = '"';
+	w->b->s[w->b->len++] = ':';
+	if (w->pretty)
+		w->b->s[w->b->len++] = ' ';
+	w->b->s[w->b->len] = '\0';
 }
+
+#define key(w, k) key_n((w), "" k, sizeof(k) - 1)
 
 static void open(jw *w, char c)
 {
@@ -214,23 +274,27 @@ static void str(jw *w, const char *s)
  * letters, digits, '_', '-' and '.', so there is nothing to escape. */
 static void ident(jw *w, const char *s)
 {
-	lp_buf_putc(w->b, '"');
-	lp_buf_puts(w->b, s);
-	lp_buf_putc(w->b, '"');
+	size_t len = strlen(s);
+
+	if (lp_buf_reserve(w->b, len + 2) != 0)
+		return;
+	w->b->s[w->b->len++] = '"';
+	memcpy(w->b->s + w->b->len, s, len);
+	w->b->len += len;
+	w->b->s[w->b->len++] = '"';
+	w->b->s[w->b->len] = '\0';
 }
 
-static void key_ident(jw *w, const char *k, const char *v)
-{
-	key(w, k);
-	ident(w, v);
-}
+#define key_ident(w, k, v) (key((w), k), ident((w), (v)))
 
-static void key_num(jw *w, const char *k, size_t v)
+#define key_num(w, k, v) key_num_n((w), "" k, sizeof(k) - 1, (v))
+
+static void key_num_n(jw *w, const char *k, size_t klen, size_t v)
 {
 	char digits[24];
 	size_t n = sizeof(digits);
 
-	key(w, k);
+	key_n(w, k, klen);
 	do
 		digits[--n] = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
@@ -238,12 +302,16 @@ static void key_num(jw *w, const char *k, size_t v)
 }
 
 /* An array of strings, on one line even when pretty. */
-static void string_array(jw *w, const char *k, const char *const *v,
-                         size_t n, const int *idx, const lp_named *names)
+#define string_array(w, k, v, n, idx, names) \
+	string_array_n((w), "" k, sizeof(k) - 1, (v), (n), (idx), (names))
+
+static void string_array_n(jw *w, const char *k, size_t klen,
+                           const char *const *v, size_t n, const int *idx,
+                           const lp_named *names)
 {
 	size_t i;
 
-	key(w, k);
+	key_n(w, k, klen);
 	lp_buf_putc(w->b, '[');
 	for (i = 0; i < n; i++) {
 		const char *s = idx ? names[idx[i]].id : v[i];
@@ -265,7 +333,7 @@ static void write_evidence(jw *w, const lp_policy *p, const lp_evidence *e)
 		key_num(w, "start", e->start);
 		key_num(w, "end", e->end);
 		key(w, "excerpt");
-		str(w, e->excerpt);
+		lp_buf_json_string(w->b, e->excerpt, e->excerpt_len);
 	} else if (e->source == LP_SOURCE_LABELS) {
 		key_ident(w, "label", p->labels[e->label].id);
 	} else {
@@ -284,9 +352,9 @@ void lp_decision_append_json(lp_buf *b, const lp_decision *d, unsigned flags)
 	open(&w, '{');
 	key(&w, "id");
 	if (d->id_kind == LP_ID_STRING)
-		str(&w, d->id);
+		lp_buf_json_string(b, d->id, d->id_len);
 	else if (d->id_kind == LP_ID_NUMBER)
-		lp_buf_puts(b, d->id);
+		lp_buf_append(b, d->id, d->id_len);
 	else
 		lp_buf_printf(b, "%lu", d->record);
 	key_ident(&w, "verdict", lp_verdict_name(d->verdict));
@@ -330,7 +398,7 @@ void lp_decision_append_json(lp_buf *b, const lp_decision *d, unsigned flags)
 	open(&w, '[');
 	for (i = 0; i < d->explanation_count; i++) {
 		item(&w);
-		str(&w, d->explanation[i]);
+		lp_buf_json_string(b, d->explanation[i].s, d->explanation[i].len);
 	}
 	close_(&w, ']');
 

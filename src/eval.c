@@ -19,14 +19,12 @@
  * Detection runs once; steps 2-3 are cheap integer work, which is what
  * makes the counterfactuals of step 5 affordable.
  */
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
-#include "buf.h"
 #include "decision.h"
+#include "eval.h"
 #include "json_doc.h"
 #include "mask.h"
 #include "pattern.h"
@@ -37,14 +35,18 @@
 typedef struct eval_state {
 	const lp_policy *p;
 	const lp_rdata *r;
+	lp_eval_scratch *sc;  /* findings, items and otherwise are its */
 	lp_finding *findings;
 	size_t finding_count;
 	size_t finding_cap;
-	char **excerpts;     /* masked excerpt of each text finding */
+	lp_line *excerpts;   /* masked excerpt of each text finding, in the
+	                        decision's memory */
 	size_t excerpt_count; /* = the text findings, which come first */
 	size_t *items;       /* scratch: items of one rule */
 	size_t *otherwise;   /* scratch: items that failed 'requires' */
 	lp_decision *d;      /* NULL while weighing counterfactuals */
+	lp_decision *out;    /* the decision, also while d is NULL */
+	size_t line_len;     /* the explanation line being written */
 	int oom;
 	/* Detectors that reached LP_MAX_DETECTOR_MATCHES: the first matches
 	 * stand as evidence and the explanation says there were more. */
@@ -53,53 +55,132 @@ typedef struct eval_state {
 	const char *limit_detector; /* a pattern reached its match limit */
 } eval_state;
 
-/* ---- decision building ---------------------------------------------------- */
+/* ---- explanation lines ------------------------------------------------------ */
 
-static void explain(eval_state *st, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/*
+ * A line is written piece by piece straight into the decision's memory at
+ * d->free_at and ends there as a NUL-terminated string: no format string
+ * to interpret and no allocation of its own. A decision has a handful of
+ * lines, and a batch writes millions.
+ */
 
-static void explain(eval_state *st, const char *fmt, ...)
+/* Starts a line; 0 when no line is to be written (counterfactuals, or
+ * memory already ran out). */
+static int begin_line(eval_state *st)
 {
-	lp_decision *d = st->d;
-	va_list ap;
-	char *line, small[512];
-	int n;
-
-	if (!d || st->oom)
-		return;
-	/* Most lines fit the stack buffer: format once, copy once. */
-	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		st->oom = 1;
-		return;
-	}
-	if ((size_t)n < sizeof(small)) {
-		line = lp_strndup(small, (size_t)n);
-	} else if ((line = lp_malloc((size_t)n + 1)) != NULL) {
-		va_start(ap, fmt);
-		vsnprintf(line, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
-	if (!line) {
-		st->oom = 1;
-		return;
-	}
-	if (lp_grow(&d->explanation, &d->explanation_cap,
-	            d->explanation_count + 1, sizeof(char *)) != 0) {
-		lp_free(line);
-		st->oom = 1;
-		return;
-	}
-	d->explanation[d->explanation_count++] = line;
+	st->line_len = 0;
+	return st->d && !st->oom;
 }
 
-/* Appends one int to an array that grows one by one (decisions are
- * small). */
-static int push_int(eval_state *st, int **arr, size_t *count, int v)
+static void put(eval_state *st, const char *s, size_t n)
 {
-	if (lp_grow_one(arr, *count, sizeof(int)) != 0) {
+	lp_decision *d = st->d;
+
+	if (st->oom)
+		return;
+	if (n >= d->free_left - st->line_len) {
+		const char *line = d->free_at;
+
+		/* A new block: the line so far moves with it. */
+		if (lp_decision_reserve(d, st->line_len + n + 1) != 0) {
+			st->oom = 1;
+			return;
+		}
+		memcpy(d->free_at, line, st->line_len);
+	}
+	memcpy(d->free_at + st->line_len, s, n);
+	st->line_len += n;
+}
+
+static void put_str(eval_state *st, const char *s)
+{
+	put(st, s, strlen(s));
+}
+
+/* The decimal digits of v, at the end of digits[24]; returns the first. */
+static const char *decimal(char *digits, size_t v, size_t *len)
+{
+	size_t n = 24;
+
+	do
+		digits[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	*len = 24 - n;
+	return digits + n;
+}
+
+static void put_num(eval_state *st, size_t v)
+{
+	char digits[24];
+	size_t len;
+	const char *s = decimal(digits, v, &len);
+
+	put(st, s, len);
+}
+
+static void end_line(eval_state *st)
+{
+	lp_decision *d = st->d;
+	size_t len = st->line_len;
+	char *s;
+
+	if (st->oom)
+		return;
+	if (len + 1 > d->free_left && lp_decision_reserve(d, len + 1) != 0) {
+		st->oom = 1;
+		return;
+	}
+	d->free_at[len] = '\0';
+	/* The line stands where it was written: taking its bytes (which fit,
+	 * free_left being a multiple of LP_DALIGN) returns its start. */
+	s = lp_decision_alloc(d, len + 1);
+	if (lp_decision_grow(d, &d->explanation, &d->explanation_cap,
+	                     d->explanation_count + 1, sizeof(lp_line)) != 0) {
+		st->oom = 1;
+		return;
+	}
+	d->explanation[d->explanation_count].s = s;
+	d->explanation[d->explanation_count++].len = len;
+}
+
+/* Text of at most size - 1 bytes that keeps what fits, as snprintf does:
+ * a long description is cut where the explanations have always cut it. */
+typedef struct sbuf {
+	char *s;
+	size_t len;
+	size_t size;
+} sbuf;
+
+static void sb_put(sbuf *b, const char *s, size_t n)
+{
+	size_t room = b->size - 1 - b->len;
+
+	if (n > room)
+		n = room;
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void sb_str(sbuf *b, const char *s)
+{
+	sb_put(b, s, strlen(s));
+}
+
+static void sb_num(sbuf *b, size_t v)
+{
+	char digits[24];
+	size_t len;
+	const char *s = decimal(digits, v, &len);
+
+	sb_put(b, s, len);
+}
+
+/* Appends one int to an array of the decision's memory. */
+static int push_int(eval_state *st, int **arr, size_t *count, size_t *cap,
+                    int v)
+{
+	if (lp_decision_grow(st->out, arr, cap, *count + 1, sizeof(int)) != 0) {
 		st->oom = 1;
 		return -1;
 	}
@@ -107,51 +188,75 @@ static int push_int(eval_state *st, int **arr, size_t *count, int v)
 	return 0;
 }
 
+/* "phone at 19-35 (+•• ••)" or "label x", cut at out->size - 1 bytes. */
 static void describe_finding(const eval_state *st, const lp_finding *f,
-                             char *out, size_t size)
+                             sbuf *out)
 {
 	const lp_policy *p = st->p;
 
-	if (f->source == LP_SOURCE_TEXT)
-		snprintf(out, size, "%s at %zu-%zu (%s)", p->detectors[f->detector].id,
-		         f->start, f->end, st->excerpts[f - st->findings]);
-	else
-		snprintf(out, size, "label %s", p->labels[f->label].id);
+	out->len = 0;
+	out->s[0] = '\0';
+	if (f->source == LP_SOURCE_TEXT) {
+		const lp_line *x = &st->excerpts[f - st->findings];
+
+		sb_str(out, p->detectors[f->detector].id);
+		sb_put(out, " at ", 4);
+		sb_num(out, f->start);
+		sb_put(out, "-", 1);
+		sb_num(out, f->end);
+		sb_put(out, " (", 2);
+		sb_put(out, x->s, x->len);
+		sb_put(out, ")", 1);
+	} else {
+		sb_put(out, "label ", 6);
+		sb_str(out, p->labels[f->label].id);
+	}
 	/* A long excerpt is cut at a byte: never in the middle of a bullet. */
-	lp_utf8_trim(out);
+	out->len = lp_utf8_trim_len(out->s, out->len);
+}
+
+/* "media 2 (image)". */
+static void describe_media(const eval_state *st, size_t i, sbuf *out)
+{
+	out->len = 0;
+	out->s[0] = '\0';
+	sb_put(out, "media ", 6);
+	sb_num(out, i + 1);
+	sb_put(out, " (", 2);
+	sb_str(out, lp_media_types[st->r->media[i].type]);
+	sb_put(out, ")", 1);
 }
 
 /* Fills the {placeholders} of an explanation template from names/values
  * (the loader has checked that the template uses no others) and adds the
  * line, after prefix. */
-static void render(eval_state *st, const char *prefix, const char *tmpl,
-                   const char *const *names, const char *const *values,
-                   size_t n)
+static void render(eval_state *st, const char *prefix, size_t prefix_len,
+                   const char *tmpl, const char *const *names,
+                   const char *const *values, size_t n)
 {
-	lp_buf b = LP_BUF_INIT;
 	const char *s = tmpl;
 	size_t i;
 
-	lp_buf_puts(&b, prefix);
+	if (!begin_line(st))
+		return;
+	put(st, prefix, prefix_len);
 	while (*s) {
 		const char *open = strchr(s, '{'), *close;
+		size_t name_len;
 
 		if (!open || !(close = strchr(open, '}'))) {
-			lp_buf_puts(&b, s);
+			put_str(st, s);
 			break;
 		}
-		lp_buf_append(&b, s, (size_t)(open - s));
+		put(st, s, (size_t)(open - s));
+		name_len = (size_t)(close - open - 1);
 		for (i = 0; i < n; i++)
-			if (strlen(names[i]) == (size_t)(close - open - 1) &&
-			    strncmp(open + 1, names[i], (size_t)(close - open - 1)) == 0)
-				lp_buf_puts(&b, values[i] ? values[i] : "");
+			if (strlen(names[i]) == name_len &&
+			    memcmp(open + 1, names[i], name_len) == 0)
+				put_str(st, values[i] ? values[i] : "");
 		s = close + 1;
 	}
-	if (lp_buf_failed(&b))
-		st->oom = 1;
-	else
-		explain(st, "%s", b.s ? b.s : "");
-	lp_buf_free(&b);
+	end_line(st);
 }
 
 /* The placeholders of rule templates: see rules/README.md. */
@@ -168,7 +273,7 @@ static void render_rule(eval_state *st, const char *tmpl, const lp_rule *rule,
 	values[3] = rule->referral >= 0 ? st->p->referrals[rule->referral].id : "";
 	values[4] = evidence;
 	values[5] = lp_roles[st->r->role];
-	render(st, "", tmpl, names, values, 6);
+	render(st, "", 0, tmpl, names, values, 6);
 }
 
 static int add_evidence(eval_state *st, lp_violation *v, const lp_finding *f,
@@ -176,7 +281,8 @@ static int add_evidence(eval_state *st, lp_violation *v, const lp_finding *f,
 {
 	lp_evidence *e;
 
-	if (lp_grow_one(&v->evidence, v->evidence_count, sizeof(*e)) != 0) {
+	if (lp_decision_grow(st->d, &v->evidence, &v->evidence_cap,
+	                     v->evidence_count + 1, sizeof(*e)) != 0) {
 		st->oom = 1;
 		return -1;
 	}
@@ -195,11 +301,9 @@ static int add_evidence(eval_state *st, lp_violation *v, const lp_finding *f,
 	e->start = f->start;
 	e->end = f->end;
 	if (f->source == LP_SOURCE_TEXT) {
-		e->excerpt = lp_strdup(st->excerpts[f - st->findings]);
-		if (!e->excerpt) {
-			st->oom = 1;
-			return -1;
-		}
+		/* The excerpt is already in the decision's memory. */
+		e->excerpt = st->excerpts[f - st->findings].s;
+		e->excerpt_len = st->excerpts[f - st->findings].len;
 	}
 	return 0;
 }
@@ -209,7 +313,8 @@ static lp_violation *add_violation(eval_state *st, int rule, int category)
 	lp_decision *d = st->d;
 	lp_violation *v;
 
-	if (lp_grow_one(&d->violations, d->violation_count, sizeof(*v))) {
+	if (lp_decision_grow(d, &d->violations, &d->violation_cap,
+	                     d->violation_count + 1, sizeof(*v)) != 0) {
 		st->oom = 1;
 		return NULL;
 	}
@@ -220,8 +325,10 @@ static lp_violation *add_violation(eval_state *st, int rule, int category)
 	return v;
 }
 
+/* Records that exception kept rule from applying (to what, when not
+ * NULL) and explains it, once per rule and exception. */
 static void note_exception(eval_state *st, int rule, int exception,
-                           const char *what)
+                           const sbuf *what)
 {
 	lp_decision *d = st->d;
 	const lp_policy *p = st->p;
@@ -232,8 +339,9 @@ static void note_exception(eval_state *st, int rule, int exception,
 		if (d->exceptions[i].rule == rule &&
 		    d->exceptions[i].exception == exception)
 			return;
-	if (lp_grow_one(&d->exceptions, d->exception_count,
-	                sizeof(*d->exceptions)) != 0) {
+	if (lp_decision_grow(d, &d->exceptions, &d->exception_cap,
+	                     d->exception_count + 1,
+	                     sizeof(*d->exceptions)) != 0) {
 		st->oom = 1;
 		return;
 	}
@@ -244,10 +352,24 @@ static void note_exception(eval_state *st, int rule, int exception,
 	/* Reasons are sentences; do not end the line with a second stop. */
 	while (len && (reason[len - 1] == '.' || reason[len - 1] == ' '))
 		len--;
-	explain(st, "Rule %s does not apply%s%s: exception %s applies%s%.*s.",
-	        p->rules[rule].id, what ? " to " : "", what ? what : "",
-	        p->exceptions[exception].id, len ? " - " : "", (int)len,
-	        reason ? reason : "");
+	if (!begin_line(st))
+		return;
+	put(st, "Rule ", 5);
+	put_str(st, p->rules[rule].id);
+	put(st, " does not apply", 15);
+	if (what) {
+		put(st, " to ", 4);
+		put(st, what->s, what->len);
+	}
+	put(st, ": exception ", 12);
+	put_str(st, p->exceptions[exception].id);
+	put(st, " applies", 8);
+	if (len) {
+		put(st, " - ", 3);
+		put(st, reason, len);
+	}
+	put(st, ".", 1);
+	end_line(st);
 }
 
 /* ---- rules -------------------------------------------------------------------- */
@@ -265,7 +387,10 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 {
 	const lp_policy *p = st->p;
 	const lp_rule *rule = &p->rules[ri];
-	char evidence[512];
+	lp_decision *d = st->d;
+	char evidence_text[512], one_text[256];
+	sbuf evidence = {evidence_text, 0, sizeof(evidence_text)};
+	sbuf one = {one_text, 0, sizeof(one_text)};
 	size_t i;
 
 	if (n == 0 || o == LP_OUTCOME_NONE)
@@ -280,46 +405,52 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 		t->refer = 1;
 	else
 		t->needs_first_person = 1;
-	if (!st->d)
+	if (!d)
 		return;
 	/* A short description of the evidence, for explanations. */
-	evidence[0] = '\0';
-	for (i = 0; i < n && strlen(evidence) < sizeof(evidence) - 100; i++) {
-		char one[256];
-
-		if (rule->scope == LP_SCOPE_FINDINGS)
-			describe_finding(st, &st->findings[items[i]], one, sizeof(one));
-		else if (rule->scope == LP_SCOPE_MEDIA)
-			snprintf(one, sizeof(one), "media %zu (%s)", items[i] + 1,
-			         lp_media_types[st->r->media[items[i]].type]);
-		else
-			snprintf(one, sizeof(one), "the report");
-		snprintf(evidence + strlen(evidence), sizeof(evidence) - strlen(evidence),
-		         "%s%s", i ? ", " : "", one);
-		lp_utf8_trim(evidence);
+	evidence_text[0] = '\0';
+	for (i = 0; i < n && evidence.len < sizeof(evidence_text) - 100; i++) {
+		if (rule->scope == LP_SCOPE_FINDINGS) {
+			describe_finding(st, &st->findings[items[i]], &one);
+		} else if (rule->scope == LP_SCOPE_MEDIA) {
+			describe_media(st, items[i], &one);
+		} else {
+			one.len = 0;
+			sb_put(&one, "the report", 10);
+		}
+		if (i)
+			sb_put(&evidence, ", ", 2);
+		sb_put(&evidence, one.s, one.len);
+		evidence.len = lp_utf8_trim_len(evidence.s, evidence.len);
 	}
 	if (is_otherwise) {
-		if (rule->otherwise_explain)
-			render_rule(st, rule->otherwise_explain, rule, "", evidence);
-		else
-			explain(st, "Rule %s: %s needs a first-person report; the "
-			        "reporter is %s.", rule->id, evidence,
-			        lp_roles[st->r->role]);
+		if (rule->otherwise_explain) {
+			render_rule(st, rule->otherwise_explain, rule, "", evidence.s);
+		} else if (begin_line(st)) {
+			put(st, "Rule ", 5);
+			put_str(st, rule->id);
+			put(st, ": ", 2);
+			put(st, evidence.s, evidence.len);
+			put_str(st, " needs a first-person report; the reporter is ");
+			put_str(st, lp_roles[st->r->role]);
+			put(st, ".", 1);
+			end_line(st);
+		}
 	}
 	if (o == LP_OUTCOME_REFER) {
 		size_t k;
 
-		for (k = 0; k < st->d->referral_count; k++)
-			if (st->d->referrals[k] == rule->referral)
+		for (k = 0; k < d->referral_count; k++)
+			if (d->referrals[k] == rule->referral)
 				break;
-		if (k == st->d->referral_count)
-			push_int(st, &st->d->referrals, &st->d->referral_count,
-			         rule->referral);
+		if (k == d->referral_count)
+			push_int(st, &d->referrals, &d->referral_count,
+			         &d->referral_cap, rule->referral);
 	}
 	if (o == LP_OUTCOME_VIOLATION) {
 		/* One violation per category, in order of first appearance, its
 		 * evidence in item order. */
-		size_t first = st->d->violation_count, k;
+		size_t first = d->violation_count, k;
 
 		for (i = 0; i < n && !st->oom; i++) {
 			const lp_finding *f = rule->scope == LP_SCOPE_FINDINGS
@@ -328,9 +459,9 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 			          ? f->category : rule->category;
 			lp_violation *v = NULL;
 
-			for (k = first; k < st->d->violation_count && !v; k++)
-				if (st->d->violations[k].category == cat)
-					v = &st->d->violations[k];
+			for (k = first; k < d->violation_count && !v; k++)
+				if (d->violations[k].category == cat)
+					v = &d->violations[k];
 			if (!v && !(v = add_violation(st, ri, cat)))
 				return;
 			if (rule->scope != LP_SCOPE_REPORT)
@@ -338,34 +469,43 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 		}
 	}
 	if (!is_otherwise) {
-		const char *cat = "";
 		char cats_text[256] = "";
+		sbuf cats = {cats_text, 0, sizeof(cats_text)};
 
 		if (o == LP_OUTCOME_VIOLATION) {
 			size_t k;
 
-			for (k = 0; k < st->d->violation_count; k++) {
-				const lp_violation *v = &st->d->violations[k];
+			for (k = 0; k < d->violation_count; k++) {
+				const lp_violation *v = &d->violations[k];
 
 				if (v->rule != ri)
 					continue;
-				snprintf(cats_text + strlen(cats_text),
-				         sizeof(cats_text) - strlen(cats_text), "%s%s",
-				         *cats_text ? ", " : "", p->categories[v->category].id);
+				if (cats.len)
+					sb_put(&cats, ", ", 2);
+				sb_str(&cats, p->categories[v->category].id);
 			}
-			cat = cats_text;
 		}
-		if (rule->explain)
-			render_rule(st, rule->explain, rule, cat, evidence);
-		else
-			explain(st, "Rule %s fires on %s.", rule->id, evidence);
+		if (rule->explain) {
+			render_rule(st, rule->explain, rule, cats.s, evidence.s);
+		} else if (begin_line(st)) {
+			put(st, "Rule ", 5);
+			put_str(st, rule->id);
+			put(st, " fires on ", 10);
+			put(st, evidence.s, evidence.len);
+			put(st, ".", 1);
+			end_line(st);
+		}
 	}
 }
 
-static int excepted(eval_state *st, int ri, const lp_cond_ctx *ctx,
-                    const char *what)
+/* Whether an exception of rule ri holds for the item of ctx (item i of
+ * the rule's scope); each that holds is recorded in the decision. */
+static int excepted(eval_state *st, int ri, const lp_cond_ctx *ctx, size_t i)
 {
 	const lp_rule *rule = &st->p->rules[ri];
+	char what_text[256];
+	sbuf what = {what_text, 0, sizeof(what_text)};
+	const sbuf *whatp = NULL;
 	size_t k;
 	int any = 0;
 
@@ -374,10 +514,18 @@ static int excepted(eval_state *st, int ri, const lp_cond_ctx *ctx,
 
 		if (!lp_cond_eval(x->when, ctx))
 			continue;
-		any = 1;
 		if (!st->d)
 			return 1; /* one is enough to decide */
-		note_exception(st, ri, rule->unless[k], what);
+		/* What the exception is about, described only when one holds. */
+		if (!any && ctx->finding) {
+			describe_finding(st, ctx->finding, &what);
+			whatp = &what;
+		} else if (!any && ctx->media) {
+			describe_media(st, i, &what);
+			whatp = &what;
+		}
+		any = 1;
+		note_exception(st, ri, rule->unless[k], whatp);
 	}
 	return any;
 }
@@ -394,20 +542,12 @@ static void run_rule(eval_state *st, tally *t, int ri, uint64_t signals)
 	default: count = 1; break;
 	}
 	for (i = 0; i < count; i++) {
-		char what[256];
-
 		ctx.finding = rule->scope == LP_SCOPE_FINDINGS ? &st->findings[i]
 		                                               : NULL;
 		ctx.media = rule->scope == LP_SCOPE_MEDIA ? &st->r->media[i] : NULL;
 		if (!lp_cond_eval(rule->where, &ctx))
 			continue;
-		what[0] = '\0';
-		if (st->d && ctx.finding)
-			describe_finding(st, ctx.finding, what, sizeof(what));
-		else if (st->d && ctx.media)
-			snprintf(what, sizeof(what), "media %zu (%s)", i + 1,
-			         lp_media_types[ctx.media->type]);
-		if (excepted(st, ri, &ctx, what[0] ? what : NULL))
+		if (excepted(st, ri, &ctx, i))
 			continue;
 		if (!lp_cond_eval(rule->requires, &ctx))
 			st->otherwise[n_other++] = i;
@@ -429,43 +569,41 @@ static lp_verdict verdict_of(const tally *t)
 	return LP_VERDICT_NO_VIOLATION;
 }
 
-static lp_verdict decide(eval_state *st, uint64_t signals)
-{
-	tally t = {0, 0, 0};
-	size_t i;
-
-	for (i = 0; i < st->p->rule_count && !st->oom; i++)
-		if (st->p->rules[i].enabled)
-			run_rule(st, &t, (int)i, signals);
-	return verdict_of(&t);
-}
-
-/*
- * Finds the signals the report did not state whose presence alone would
- * change the verdict. Each rule's outcome under the report's own signals
- * is kept, so that a counterfactual re-runs only the rules that read the
- * flipped signal; the others cannot change.
- */
-static int find_missing(eval_state *st, lp_decision *d, lp_verdict *flipped)
+/* Runs every rule under the report's own signals, writing the decision,
+ * and keeps each rule's outcome in base[] for the counterfactuals. */
+static lp_verdict decide(eval_state *st, tally *base)
 {
 	const lp_policy *p = st->p;
-	const lp_rdata *r = st->r;
-	tally small[16], *base = small, all = {0, 0, 0};
-	lp_verdict v0;
-	size_t i, k;
+	tally all = {0, 0, 0};
+	size_t i;
 
-	if (p->rule_count > 16 &&
-	    !(base = lp_calloc(p->rule_count, sizeof(*base))))
-		return -1;
-	for (i = 0; i < p->rule_count; i++) {
+	for (i = 0; i < p->rule_count && !st->oom; i++) {
 		memset(&base[i], 0, sizeof(base[i]));
 		if (p->rules[i].enabled)
-			run_rule(st, &base[i], (int)i, r->signals);
+			run_rule(st, &base[i], (int)i, st->r->signals);
 		all.violation |= base[i].violation;
 		all.refer |= base[i].refer;
 		all.needs_first_person |= base[i].needs_first_person;
 	}
-	v0 = verdict_of(&all);
+	return verdict_of(&all);
+}
+
+/*
+ * Finds the signals the report did not state whose presence alone would
+ * change the verdict v0. Each rule's outcome under the report's own
+ * signals (base, from decide) is kept, so that a counterfactual re-runs
+ * only the rules that read the flipped signal; the others cannot change.
+ * When those others already give a violation, the highest verdict, no
+ * re-run can change it, and none is made.
+ */
+static int find_missing(eval_state *st, const tally *base, lp_verdict v0,
+                        lp_verdict *flipped)
+{
+	const lp_policy *p = st->p;
+	const lp_rdata *r = st->r;
+	lp_decision *d = st->out;
+	size_t i, k;
+
 	for (k = 0; k < p->signal_count && !st->oom; k++) {
 		uint64_t bit = 1ull << k;
 		tally t = {0, 0, 0};
@@ -473,27 +611,27 @@ static int find_missing(eval_state *st, lp_decision *d, lp_verdict *flipped)
 
 		if (r->present & bit)
 			continue;
-		for (i = 0; i < p->rule_count; i++) {
-			const tally *one = &base[i];
-			tally again = {0, 0, 0};
-
-			if (p->rules[i].enabled && (p->rules[i].reads & bit)) {
-				run_rule(st, &again, (int)i, r->signals | bit);
-				one = &again;
-			}
-			t.violation |= one->violation;
-			t.refer |= one->refer;
-			t.needs_first_person |= one->needs_first_person;
+		for (i = 0; i < p->rule_count && !t.violation; i++) {
+			if (p->rules[i].enabled && (p->rules[i].reads & bit))
+				continue;
+			t.violation |= base[i].violation;
+			t.refer |= base[i].refer;
+			t.needs_first_person |= base[i].needs_first_person;
+		}
+		if (t.violation)
+			continue; /* v0 is a violation, and stays one */
+		for (i = 0; i < p->rule_count && !t.violation; i++) {
+			if (p->rules[i].enabled && (p->rules[i].reads & bit))
+				run_rule(st, &t, (int)i, r->signals | bit);
 		}
 		v = verdict_of(&t);
 		if (v == v0)
 			continue;
 		flipped[d->missing_count] = v;
-		if (push_int(st, &d->missing, &d->missing_count, (int)k) != 0)
+		if (push_int(st, &d->missing, &d->missing_count, &d->missing_cap,
+		             (int)k) != 0)
 			break;
 	}
-	if (base != small)
-		lp_free(base);
 	return st->oom ? -1 : 0;
 }
 
@@ -563,14 +701,12 @@ static int find_in_text(eval_state *st)
 {
 	const lp_policy *p = st->p;
 	const lp_rdata *r = st->r;
-	lp_scanner own;
 	lp_scan_result res;
 	size_t i, text_findings;
 	int rc;
 
-	lp_scanner_init(&own);
-	rc = lp_scan(p, &own, r->text, r->text_len, add_text_finding, st, &res);
-	lp_scanner_free(&own);
+	rc = lp_scan(p, &st->sc->scanner, r->text, r->text_len,
+	             add_text_finding, st, &res);
 	for (i = 0; i < res.capped_count; i++)
 		st->capped[st->capped_count++] = res.capped[i];
 	if (rc == LP_ELIMIT) { /* a pattern that backtracks without end */
@@ -585,7 +721,8 @@ static int find_in_text(eval_state *st)
 	if (text_findings > 1)
 		qsort(st->findings, text_findings, sizeof(*st->findings),
 		      by_position);
-	st->excerpts = lp_calloc(text_findings, sizeof(char *));
+	/* The excerpts live in the decision: evidence points to them. */
+	st->excerpts = lp_decision_alloc(st->out, text_findings * sizeof(lp_line));
 	if (!st->excerpts) {
 		st->oom = 1;
 		return -1;
@@ -593,15 +730,28 @@ static int find_in_text(eval_state *st)
 	st->excerpt_count = text_findings;
 	for (i = 0; i < text_findings; i++) {
 		lp_finding *f = &st->findings[i];
+		char *masked, *copy;
+		size_t len;
 
 		f->byte_start = byte_of_cp(r->text, r->text_len, f->start);
 		f->byte_end = byte_of_cp(r->text, r->text_len, f->end);
-		if (lp_mask(&st->excerpts[i], r->text + f->byte_start,
+		if (lp_mask(&masked, r->text + f->byte_start,
 		            f->byte_end - f->byte_start,
 		            p->detectors[f->detector].mask) != 0) {
 			st->oom = 1;
 			return -1;
 		}
+		len = strlen(masked);
+		copy = lp_decision_alloc(st->out, len + 1);
+		if (copy)
+			memcpy(copy, masked, len + 1);
+		lp_free(masked);
+		if (!copy) {
+			st->oom = 1;
+			return -1;
+		}
+		st->excerpts[i].s = copy;
+		st->excerpts[i].len = len;
 	}
 	return 0;
 }
@@ -637,31 +787,55 @@ static void explain_findings(eval_state *st)
 	const lp_rdata *r = st->r;
 	size_t i;
 
-	for (i = 0; i < st->capped_count; i++)
-		explain(st, "Detector %s found more than %d matches; the evidence "
-		        "lists the first %d.", p->detectors[st->capped[i]].id,
-		        LP_MAX_DETECTOR_MATCHES, LP_MAX_DETECTOR_MATCHES);
-	for (i = 0; i < st->finding_count; i++) {
+	for (i = 0; i < st->capped_count && begin_line(st); i++) {
+		put(st, "Detector ", 9);
+		put_str(st, p->detectors[st->capped[i]].id);
+		put(st, " found more than ", 17);
+		put_num(st, LP_MAX_DETECTOR_MATCHES);
+		put_str(st, " matches; the evidence lists the first ");
+		put_num(st, LP_MAX_DETECTOR_MATCHES);
+		put(st, ".", 1);
+		end_line(st);
+	}
+	for (i = 0; i < st->finding_count && begin_line(st); i++) {
 		const lp_finding *f = &st->findings[i];
+		const char *label, *category = p->categories[f->category].id;
 
-		if (f->source == LP_SOURCE_TEXT)
-			explain(st, "Detector %s found %s in the text at %zu-%zu: %s.",
-			        p->detectors[f->detector].id, p->categories[f->category].id,
-			        f->start, f->end, st->excerpts[i]);
-		else if (strcmp(p->labels[f->label].id,
-		                p->categories[f->category].id) == 0)
-			explain(st, "Label %s was given with the report.",
-			        p->labels[f->label].id);
-		else
-			explain(st, "Label %s was given with the report: %s.",
-			        p->labels[f->label].id, p->categories[f->category].id);
+		if (f->source == LP_SOURCE_TEXT) {
+			put(st, "Detector ", 9);
+			put_str(st, p->detectors[f->detector].id);
+			put(st, " found ", 7);
+			put_str(st, category);
+			put(st, " in the text at ", 16);
+			put_num(st, f->start);
+			put(st, "-", 1);
+			put_num(st, f->end);
+			put(st, ": ", 2);
+			put(st, st->excerpts[i].s, st->excerpts[i].len);
+			put(st, ".", 1);
+		} else {
+			label = p->labels[f->label].id;
+			put(st, "Label ", 6);
+			put_str(st, label);
+			put(st, " was given with the report", 26);
+			if (strcmp(label, category) != 0) {
+				put(st, ": ", 2);
+				put_str(st, category);
+			}
+			put(st, ".", 1);
+		}
+		end_line(st);
 	}
 	for (i = 0; i < r->label_count; i++) {
 		const lp_label *l = &p->labels[r->labels[i]];
 
-		if (l->category < 0)
-			explain(st, "Label %s is not private information: %s", l->id,
-			        l->note ? l->note : "the policy does not protect it.");
+		if (l->category >= 0 || !begin_line(st))
+			continue;
+		put(st, "Label ", 6);
+		put_str(st, l->id);
+		put_str(st, " is not private information: ");
+		put_str(st, l->note ? l->note : "the policy does not protect it.");
+		end_line(st);
 	}
 }
 
@@ -669,114 +843,204 @@ static void explain_findings(eval_state *st)
 
 static int set_id(lp_decision *d, const lp_rdata *r)
 {
+	const char *id;
+	char *copy;
+
 	d->id_kind = r->id_kind;
 	d->record = r->record;
-	if (r->id_kind == LP_ID_STRING)
-		d->id = lp_strndup(r->id, r->id_len);
-	else if (r->id_kind == LP_ID_NUMBER)
-		d->id = lp_strdup(r->id_number);
-	else
+	if (r->id_kind == LP_ID_STRING) {
+		id = r->id;
+		d->id_len = r->id_len;
+	} else if (r->id_kind == LP_ID_NUMBER) {
+		id = r->id_number;
+		d->id_len = strlen(r->id_number);
+	} else {
 		return 0;
-	return d->id ? 0 : -1;
+	}
+	if (!(copy = lp_decision_alloc(d, d->id_len + 1)))
+		return -1;
+	memcpy(copy, id, d->id_len);
+	copy[d->id_len] = '\0';
+	d->id = copy;
+	return 0;
 }
 
 static void enforce(eval_state *st, uint64_t signals)
 {
 	const lp_policy *p = st->p;
+	lp_decision *d = st->d;
 	lp_cond_ctx ctx = {st->r, signals, NULL, NULL};
 	size_t i, k;
 
 	for (i = 0; i < p->step_count; i++) {
 		const lp_step *s = &p->steps[i];
-		lp_buf acts = LP_BUF_INIT;
+		size_t len = 0;
+		char *acts, *o;
 
 		if (!lp_cond_eval(s->when, &ctx))
 			continue;
-		st->d->actions = lp_calloc(s->action_count, sizeof(char *));
-		if (!st->d->actions) {
+		/* The actions, and their names joined with ", " for the line. */
+		for (k = 0; k < s->action_count; k++)
+			len += (k ? 2 : 0) + strlen(p->actions[s->actions[k]].id);
+		d->actions = lp_decision_alloc(d, (s->action_count ? s->action_count
+		                                                   : 1) *
+		                                  sizeof(char *));
+		acts = lp_decision_alloc(d, len + 1);
+		if (!d->actions || !acts) {
 			st->oom = 1;
 			return;
 		}
-		for (k = 0; k < s->action_count; k++) {
-			st->d->actions[k] = p->actions[s->actions[k]].id;
-			lp_buf_printf(&acts, "%s%s", k ? ", " : "",
-			              p->actions[s->actions[k]].id);
+		for (k = 0, o = acts; k < s->action_count; k++) {
+			const char *id = p->actions[s->actions[k]].id;
+			size_t n = strlen(id);
+
+			d->actions[k] = id;
+			if (k) {
+				memcpy(o, ", ", 2);
+				o += 2;
+			}
+			memcpy(o, id, n);
+			o += n;
 		}
-		st->d->action_count = s->action_count;
+		*o = '\0';
+		d->action_count = s->action_count;
 		if (s->explain) {
 			static const char *const names[] = {"actions", "reporter"};
 			const char *values[2];
-			char prefix[160];
+			char prefix_text[160];
+			sbuf prefix = {prefix_text, 0, sizeof(prefix_text)};
 
-			values[0] = acts.s ? acts.s : "";
+			values[0] = acts;
 			values[1] = lp_roles[st->r->role];
-			snprintf(prefix, sizeof(prefix), "Enforcement %s: ", s->id);
-			render(st, prefix, s->explain, names, values, 2);
-		} else {
-			explain(st, "Enforcement %s: %s.", s->id, acts.s ? acts.s : "");
+			sb_put(&prefix, "Enforcement ", 12);
+			sb_str(&prefix, s->id);
+			sb_put(&prefix, ": ", 2);
+			render(st, prefix.s, prefix.len, s->explain, names, values, 2);
+		} else if (begin_line(st)) {
+			put(st, "Enforcement ", 12);
+			put_str(st, s->id);
+			put(st, ": ", 2);
+			put(st, acts, len);
+			put(st, ".", 1);
+			end_line(st);
 		}
-		if (lp_buf_failed(&acts))
-			st->oom = 1;
-		lp_buf_free(&acts);
 		return;
 	}
 }
 
+/* Hands the findings array back to the scratch, which keeps it. */
 static void state_free(eval_state *st)
 {
-	size_t i;
-
-	for (i = 0; i < st->excerpt_count; i++)
-		lp_free(st->excerpts[i]);
-	lp_free(st->excerpts);
-	lp_free(st->findings);
-	lp_free(st->items);
-	lp_free(st->otherwise);
+	st->sc->findings = st->findings;
+	st->sc->finding_cap = st->finding_cap;
 }
 
+void lp_eval_scratch_init(lp_eval_scratch *s)
+{
+	memset(s, 0, sizeof(*s));
+	lp_scanner_init(&s->scanner);
+}
+
+void lp_eval_scratch_free(lp_eval_scratch *s)
+{
+	lp_scanner_free(&s->scanner);
+	lp_free(s->jdoc);
+	lp_free(s->findings);
+	lp_free(s->items);
+	lp_free(s->otherwise);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Makes room for n items in the scratch's items and otherwise. */
+static int reserve_items(lp_eval_scratch *s, size_t n)
+{
+	size_t *items, *otherwise;
+
+	if (n <= s->item_cap)
+		return 0;
+	items = lp_realloc(s->items, n * sizeof(size_t));
+	if (items)
+		s->items = items;
+	otherwise = items ? lp_realloc(s->otherwise, n * sizeof(size_t)) : NULL;
+	if (!otherwise)
+		return -1;
+	s->otherwise = otherwise;
+	s->item_cap = n;
+	return 0;
+}
+
+/* The first block of a decision: room for the lines and arrays of most
+ * decisions, so that one allocation holds the whole of it. */
+#define DECISION_BYTES 2048
+
 static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
-                    lp_error *err)
+                    lp_eval_scratch *sc, lp_error *err)
 {
 	eval_state st;
 	lp_decision *d;
 	size_t i, scratch;
 	lp_verdict flipped[LP_MAX_SIGNALS];
+	tally small[16], *base = small;
 
 	memset(&st, 0, sizeof(st));
 	st.p = p;
 	st.r = r;
-	d = lp_calloc(1, sizeof(*d));
+	st.sc = sc;
+	st.findings = sc->findings;
+	st.finding_cap = sc->finding_cap;
+	d = st.out = lp_decision_new(p, DECISION_BYTES);
 	if (!d || set_id(d, r) != 0 || find_all(&st) != 0)
 		goto oom;
-	d->policy = p;
 	scratch = st.finding_count > r->media_count ? st.finding_count
 	                                            : r->media_count;
-	st.items = lp_calloc(scratch + 1, sizeof(size_t));
-	st.otherwise = lp_calloc(scratch + 1, sizeof(size_t));
-	if (!st.items || !st.otherwise)
+	if (reserve_items(sc, scratch + 1) != 0)
 		goto oom;
+	st.items = sc->items;
+	st.otherwise = sc->otherwise;
 
-	/* Counterfactuals first, while no decision is being written. */
-	if (find_missing(&st, d, flipped) != 0)
+	if (p->rule_count > sizeof(small) / sizeof(small[0]) &&
+	    !(base = lp_calloc(p->rule_count, sizeof(*base))))
 		goto oom;
 	st.d = d;
 	explain_findings(&st);
-	d->verdict = decide(&st, r->signals);
+	d->verdict = decide(&st, base);
 	if (d->verdict == LP_VERDICT_VIOLATION)
 		enforce(&st, r->signals);
-	if (d->verdict == LP_VERDICT_NO_VIOLATION && d->exception_count == 0)
-		explain(&st, "%s", p->no_rule_applies ? p->no_rule_applies
-		                                      : "No rule of the policy applies.");
-	explain(&st, "Verdict: %s.", lp_verdict_name(d->verdict));
-	for (i = 0; i < d->missing_count; i++)
-		explain(&st, "Not stated: %s; if true, the verdict would be %s.",
-		        p->signals[d->missing[i]].id, lp_verdict_name(flipped[i]));
+	if (d->verdict == LP_VERDICT_NO_VIOLATION && d->exception_count == 0 &&
+	    begin_line(&st)) {
+		put_str(&st, p->no_rule_applies ? p->no_rule_applies
+		                                : "No rule of the policy applies.");
+		end_line(&st);
+	}
+	if (begin_line(&st)) {
+		put(&st, "Verdict: ", 9);
+		put_str(&st, lp_verdict_name(d->verdict));
+		put(&st, ".", 1);
+		end_line(&st);
+	}
+	/* The counterfactuals write nothing but the missing signals. */
+	st.d = NULL;
+	if (!st.oom && find_missing(&st, base, d->verdict, flipped) != 0)
+		goto oom;
+	st.d = d;
+	for (i = 0; i < d->missing_count && begin_line(&st); i++) {
+		put(&st, "Not stated: ", 12);
+		put_str(&st, p->signals[d->missing[i]].id);
+		put_str(&st, "; if true, the verdict would be ");
+		put_str(&st, lp_verdict_name(flipped[i]));
+		put(&st, ".", 1);
+		end_line(&st);
+	}
 	if (st.oom)
 		goto oom;
+	if (base != small)
+		lp_free(base);
 	state_free(&st);
 	*out = d;
 	return LP_OK;
 oom:
+	if (base != small)
+		lp_free(base);
 	state_free(&st);
 	lp_decision_free(d);
 	if (st.limit_detector)
@@ -792,6 +1056,7 @@ int lp_evaluate(lp_decision **out, const lp_policy *p, const lp_report *report,
                 lp_error *err)
 {
 	lp_rdata r;
+	lp_eval_scratch sc;
 	int rc;
 
 	if (!out || !p || !report)
@@ -800,22 +1065,40 @@ int lp_evaluate(lp_decision **out, const lp_policy *p, const lp_report *report,
 	rc = lp_rdata_from_report(&r, p, report, err);
 	if (rc != LP_OK)
 		return rc;
-	return evaluate(out, p, &r, err);
+	lp_eval_scratch_init(&sc);
+	rc = evaluate(out, p, &r, &sc, err);
+	lp_eval_scratch_free(&sc);
+	return rc;
 }
 
-int lp_evaluate_json(lp_decision **out, const lp_policy *p, const char *json,
-                     size_t len, unsigned long record, lp_error *err)
+int lp_evaluate_json_in(lp_decision **out, const lp_policy *p,
+                        lp_eval_scratch *sc, const char *json, size_t len,
+                        unsigned long record, lp_error *err)
 {
 	lp_rdata r;
 	lp_jdoc doc;
 	int rc;
 
-	if (!out || !p || (!json && len))
+	if (!out || !p || !sc || (!json && len))
 		return lp_error_set(err, LP_EINVALID, "", "a NULL argument");
 	*out = NULL;
-	rc = lp_rdata_from_json(&r, &doc, p, json ? json : "", len, record, err);
+	rc = lp_rdata_from_json_in(&r, &doc, p, json ? json : "", len, record,
+	                           &sc->jdoc, &sc->jdoc_cap, err);
 	if (rc == LP_OK)
-		rc = evaluate(out, p, &r, err);
-	lp_jdoc_free(&doc);
+		rc = evaluate(out, p, &r, sc, err);
+	return rc;
+}
+
+int lp_evaluate_json(lp_decision **out, const lp_policy *p, const char *json,
+                     size_t len, unsigned long record, lp_error *err)
+{
+	lp_eval_scratch sc;
+	int rc;
+
+	if (!out || !p || (!json && len))
+		return lp_error_set(err, LP_EINVALID, "", "a NULL argument");
+	lp_eval_scratch_init(&sc);
+	rc = lp_evaluate_json_in(out, p, &sc, json, len, record, err);
+	lp_eval_scratch_free(&sc);
 	return rc;
 }

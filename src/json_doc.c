@@ -1,8 +1,10 @@
 #include "json_doc.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 
 typedef struct builder {
 	const char *s;
@@ -64,8 +66,22 @@ static const char *decode_string(builder *b, size_t *len)
 	size_t i = b->i + 1;
 
 	for (;;) {
-		char c = s[i];
+		char c;
 
+		/* Plain runs are copied eight bytes at a time: a word without a
+		 * quote lies inside the string, and the output never runs ahead
+		 * of the input. */
+		while (i + 8 <= b->len) {
+			uint64_t m = lp_json_special8(s + i);
+			size_t k = m ? lp_first_flagged(m) : 8;
+
+			memcpy(o, s + i, 8);
+			o += k;
+			i += k;
+			if (m)
+				break;
+		}
+		c = s[i];
 		if (c == '"')
 			break;
 		if (c != '\\') {
@@ -100,6 +116,12 @@ static const char *decode_string(builder *b, size_t *len)
 	b->text = o;
 	*len = (size_t)(o - start - 1);
 	return start;
+}
+
+static int is_number_char(char c)
+{
+	return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' ||
+	       c == 'e' || c == 'E';
 }
 
 static lp_jnode *value(builder *b)
@@ -154,7 +176,7 @@ static lp_jnode *value(builder *b)
 	default:
 		n->type = LP_JNUMBER;
 		n->str = s + b->i;
-		while (b->i < b->len && s[b->i] && strchr("-+.eE0123456789", s[b->i]))
+		while (b->i < b->len && is_number_char(s[b->i]))
 			b->i++;
 		n->len = (size_t)(s + b->i - n->str);
 		break;
@@ -162,23 +184,52 @@ static lp_jnode *value(builder *b)
 	return n;
 }
 
-int lp_jdoc_parse(lp_jdoc *doc, const char *json, size_t len, size_t values)
+/* Nodes first (aligned), then decoded strings: never longer than the
+ * text, plus a NUL per string. */
+static size_t block_size(size_t len, size_t values)
+{
+	return (values ? values : 1) * sizeof(lp_jnode) + 2 * len + 1;
+}
+
+static void build(lp_jdoc *doc, void *block, const char *json, size_t len,
+                  size_t values)
 {
 	builder b;
-	size_t node_bytes = (values ? values : 1) * sizeof(lp_jnode);
 
-	doc->root = NULL;
-	/* Nodes first (aligned), then decoded strings: never longer than the
-	 * text, plus a NUL per string. */
-	doc->block = lp_malloc(node_bytes + 2 * len + 1);
-	if (!doc->block)
-		return -1;
 	b.s = json;
 	b.len = len;
 	b.i = 0;
-	b.nodes = doc->block;
-	b.text = (char *)doc->block + node_bytes;
+	b.nodes = block;
+	b.text = (char *)block + (values ? values : 1) * sizeof(lp_jnode);
 	doc->root = value(&b);
+}
+
+int lp_jdoc_parse(lp_jdoc *doc, const char *json, size_t len, size_t values)
+{
+	doc->root = NULL;
+	doc->block = lp_malloc(block_size(len, values));
+	if (!doc->block)
+		return -1;
+	build(doc, doc->block, json, len, values);
+	return 0;
+}
+
+int lp_jdoc_parse_in(lp_jdoc *doc, const char *json, size_t len,
+                     size_t values, void **block, size_t *cap)
+{
+	size_t need = block_size(len, values);
+
+	doc->root = NULL;
+	doc->block = NULL;
+	if (need > *cap) {
+		/* Nothing in the old block is kept: free it first. */
+		lp_free(*block);
+		*cap = 0;
+		if (!(*block = lp_malloc(need)))
+			return -1;
+		*cap = need;
+	}
+	build(doc, *block, json, len, values);
 	return 0;
 }
 

@@ -44,6 +44,11 @@ typedef struct lp_jdoc {
 /* Builds the tree of len bytes of validated JSON holding values values
  * (lp_json_scan.values). Returns 0, or -1 when memory runs out. */
 int lp_jdoc_parse(lp_jdoc *doc, const char *json, size_t len, size_t values);
+/* The same in *block (*cap bytes), grown when too small, which the caller
+ * keeps from one text to the next and frees with lp_free: doc does not
+ * own it (doc->block is NULL). Returns 0, or -1 when memory runs out. */
+int lp_jdoc_parse_in(lp_jdoc *doc, const char *json, size_t len,
+                     size_t values, void **block, size_t *cap);
 void lp_jdoc_free(lp_jdoc *doc);
 
 /* The member of object obj named key, or NULL. */

@@ -1,9 +1,11 @@
 #include "json_scan.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "ascii.h"
+#include "buf.h"
 #include "json_doc.h"
 #include "report.h"
 
@@ -122,13 +124,32 @@ static int scan_string(scanner *sc, size_t *i)
 	const char *s = sc->json;
 	size_t j = *i + 1, start = j;
 	char path[128];
+	int high = 0; /* a byte >= 0x80: the string needs a UTF-8 check */
 
 	for (; j < sc->len; j++) {
-		unsigned char c = (unsigned char)s[j];
+		unsigned char c;
 		unsigned u, lo;
 
+		while (j + 8 <= sc->len) {
+			uint64_t x, m = lp_json_special8(s + j);
+			size_t k = m ? lp_first_flagged(m) : 8;
+
+			/* Bytes >= 0x80 among the plain ones ask for the UTF-8
+			 * check. */
+			memcpy(&x, s + j, 8);
+			if (k < 8)
+				x &= ((uint64_t)1 << (8 * k)) - 1;
+			high |= (x & 0x8080808080808080ull) != 0;
+			j += k;
+			if (m)
+				break;
+		}
+		if (j >= sc->len)
+			break;
+		c = (unsigned char)s[j];
 		if (c == '"')
 			break;
+		high |= c >= 0x80;
 		if (c < 0x20)
 			return syntax(sc, j, "a control character inside a string "
 			                     "(write it as an escape such as \\n)");
@@ -169,7 +190,9 @@ static int scan_string(scanner *sc, size_t *i)
 	}
 	if (j >= sc->len)
 		return 1;
-	if (!lp_utf8_valid(s + start, j - start)) {
+	/* Bytes below 0x80 (and not NUL, a control character) are valid
+	 * UTF-8 whatever their order: only a string with others is checked. */
+	if (high && !lp_utf8_valid(s + start, j - start)) {
 		path_of(sc->stack, sc->depth, path, sizeof(path));
 		return lp_error_set(sc->err, LP_EINVALID, path,
 		                    "%s: not valid UTF-8", path);

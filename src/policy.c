@@ -10,6 +10,8 @@ const char *const lp_roles[] = {"subject", "authorized_representative",
                                 "bystander", "automated", NULL};
 const char *const lp_sources[] = {"text", "labels", "media", NULL};
 const char *const lp_media_types[] = {"image", "video", "gif", "other", NULL};
+const char *const lp_signal_objects[] = {"subject", "author", "context",
+                                         NULL};
 
 int lp_vocab_index(const char *const *vocab, const char *word)
 {

@@ -106,6 +106,13 @@ typedef struct lp_step {
 	char *explain;
 } lp_step;
 
+/* A signal as a member of a report object, for reading reports. */
+typedef struct lp_signal_member {
+	const char *name;   /* after the object's "subject." etc. */
+	size_t len;
+	int signal;         /* index into lp_policy.signals */
+} lp_signal_member;
+
 struct lp_policy {
 	char *name;
 	char *version;
@@ -135,7 +142,18 @@ struct lp_policy {
 	size_t rule_count;
 	lp_step *steps;
 	size_t step_count;
+
+	/* Derived by lp_compiler_compile from the signals, so that reading a
+	 * report compares each member name with its object's signals only:
+	 * the signals of subject (0), author (1) and context (2). Points into
+	 * the signals' ids; nothing to free. */
+	lp_signal_member signal_members[3][LP_MAX_SIGNALS];
+	size_t signal_member_count[3];
 };
+
+/* The objects of a report that hold signals, in the order of
+ * lp_policy.signal_members. */
+extern const char *const lp_signal_objects[]; /* NULL-terminated */
 
 /* Lookups by name; each returns the index or -1. */
 int lp_policy_find_signal(const lp_policy *p, const char *name);

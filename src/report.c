@@ -76,17 +76,25 @@ int lp_utf8_valid(const char *str, size_t len)
 
 void lp_utf8_trim(char *s)
 {
-	size_t len = strlen(s), i = len, need;
+	lp_utf8_trim_len(s, strlen(s));
+}
+
+size_t lp_utf8_trim_len(char *s, size_t len)
+{
+	size_t i = len, need;
 
 	/* Back up over at most three continuation bytes to the lead byte. */
 	while (i > 0 && len - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
 		i--;
 	if (i == 0 || ((unsigned char)s[i - 1] & 0x80) == 0)
-		return;
+		return len;
 	i--;
 	need = (unsigned char)s[i] >= 0xF0 ? 4 : (unsigned char)s[i] >= 0xE0 ? 3 : 2;
-	if (len - i < need)
+	if (len - i < need) {
 		s[i] = '\0';
+		return i;
+	}
+	return len;
 }
 
 void lp_utf8_repair(char *s)

@@ -42,15 +42,17 @@ typedef struct lp_rdata {
 	unsigned long record;
 	const char *text;     /* NULL when absent */
 	size_t text_len;
-	lp_media media[LP_MAX_MEDIA];
 	size_t media_count;
-	int labels[LP_MAX_LABELS]; /* indices into the policy's labels */
 	size_t label_count;
 	int role;             /* index into lp_roles */
 	char region[3];       /* "" when absent */
 	unsigned long prior_violations;
 	uint64_t signals;     /* bit i: signal i is true */
 	uint64_t present;     /* bit i: the report states signal i */
+	/* Last, so that clearing an lp_rdata can stop before them: only the
+	 * first media_count and label_count are ever read. */
+	lp_media media[LP_MAX_MEDIA];
+	int labels[LP_MAX_LABELS]; /* indices into the policy's labels */
 } lp_rdata;
 
 /* Fills r from the struct API's report. Returns 0 or LP_EINVALID (err says
@@ -66,6 +68,13 @@ int lp_rdata_from_json(lp_rdata *r, struct lp_jdoc *doc, const lp_policy *p,
                        const char *json, size_t len, unsigned long record,
                        lp_error *err);
 
+/* The same, parsing into *block (*cap bytes), which the caller keeps
+ * from one report to the next (see lp_jdoc_parse_in). */
+int lp_rdata_from_json_in(lp_rdata *r, struct lp_jdoc *doc,
+                          const lp_policy *p, const char *json, size_t len,
+                          unsigned long record, void **block, size_t *cap,
+                          lp_error *err);
+
 /* Records a rejection in err (may be NULL) and returns status. */
 int lp_error_set(lp_error *err, int status, const char *field,
                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -76,6 +85,9 @@ int lp_region_valid(const char *s);
 /* Cuts s before a last UTF-8 character that a byte-count cut (snprintf)
  * left incomplete. */
 void lp_utf8_trim(char *s);
+/* The same for s of len bytes (its NUL at s[len]); returns the new
+ * length. */
+size_t lp_utf8_trim_len(char *s, size_t len);
 /* Replaces every byte of s that does not start a valid UTF-8 character
  * (such as half a character left by a cut) with '?'. */
 void lp_utf8_repair(char *s);

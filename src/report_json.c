@@ -7,6 +7,7 @@
  * type, so a report is either read whole or refused with the field at
  * fault.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,11 +144,15 @@ static int check_case(const lp_jnode *obj, const char *path,
 	const lp_jnode *kid;
 	size_t i;
 
+	/* Only a name of the same length can match or differ by case alone:
+	 * most comparisons end at the length. */
 	for (kid = obj->child; kid; kid = kid->next) {
 		for (i = 0; i < count; i++) {
-			if (strcmp(kid->key, known[i]) == 0)
+			if (kid->key[0] == known[i][0] &&
+			    strcmp(kid->key, known[i]) == 0)
 				break;
-			if (same_but_case(kid->key, known[i]))
+			if (strlen(known[i]) == kid->key_len &&
+			    same_but_case(kid->key, known[i]))
 				return lp_error_set(err, LP_EINVALID, path,
 				                    "%s.%.64s: unknown field; did you mean "
 				                    "%s?", path, kid->key, known[i]);
@@ -198,6 +203,14 @@ static int read_id(lp_rdata *r, const lp_jnode *id, lp_error *err)
 	return LP_OK;
 }
 
+/* "content.media[i]" and suffix into path[64]: written out only for an
+ * error message, or for check_case, which needs it before knowing. */
+static const char *media_path(char *path, size_t i, const char *suffix)
+{
+	snprintf(path, 64, "content.media[%zu]%s", i, suffix);
+	return path;
+}
+
 static int read_media(lp_rdata *r, const lp_jnode *media, lp_error *err)
 {
 	const lp_jnode *m;
@@ -212,37 +225,49 @@ static int read_media(lp_rdata *r, const lp_jnode *media, lp_error *err)
 		                    LP_MAX_MEDIA);
 	for (m = media->child; m; m = m->next, i++) {
 		char path[64];
-		const lp_jnode *v;
+		const lp_jnode *v, *kid;
 		lp_media *out = &r->media[i];
 		int t, rc;
 
-		snprintf(path, sizeof(path), "content.media[%zu]", i);
 		if (!is_object(m))
-			return invalid(err, path, "%s: expected object%s", "");
-		rc = check_case(m, path, keys, 3, err);
-		if (rc != LP_OK)
-			return rc;
+			return invalid(err, media_path(path, i, ""),
+			               "%s: expected object%s", "");
+		/* check_case names the item; it can fail only on a member that
+		 * is not one of keys. */
+		for (kid = m->child; kid; kid = kid->next)
+			if (!((kid->key_len == 4 && memcmp(kid->key, "type", 4) == 0) ||
+			      (kid->key_len == 14 &&
+			       memcmp(kid->key, "depicts_person", 14) == 0) ||
+			      (kid->key_len == 6 && memcmp(kid->key, "nudity", 6) == 0)))
+				break;
+		if (kid) {
+			rc = check_case(m, media_path(path, i, ""), keys, 3, err);
+			if (rc != LP_OK)
+				return rc;
+		}
 		v = get(m, "type");
-		snprintf(path, sizeof(path), "content.media[%zu].type", i);
 		if (!v)
-			return invalid(err, path, "%s: required (image, video, gif or "
-			               "other)%s", "");
+			return invalid(err, media_path(path, i, ".type"),
+			               "%s: required (image, video, gif or other)%s",
+			               "");
 		if (!is_string(v))
-			return invalid(err, path, "%s: expected string%s", "");
+			return invalid(err, media_path(path, i, ".type"),
+			               "%s: expected string%s", "");
 		t = lp_vocab_index(lp_media_types, v->str);
 		if (t < 0)
-			return invalid(err, path, "%s: '%.64s' is not one of image, "
-			               "video, gif, other", v->str);
+			return invalid(err, media_path(path, i, ".type"),
+			               "%s: '%.64s' is not one of image, video, gif, "
+			               "other", v->str);
 		out->type = (lp_media_type)t;
 		v = get(m, "depicts_person");
-		snprintf(path, sizeof(path), "content.media[%zu].depicts_person", i);
 		if (v && !is_bool(v))
-			return invalid(err, path, "%s: expected boolean%s", "");
+			return invalid(err, media_path(path, i, ".depicts_person"),
+			               "%s: expected boolean%s", "");
 		out->depicts_person = v && (v)->type == LP_JTRUE;
 		v = get(m, "nudity");
-		snprintf(path, sizeof(path), "content.media[%zu].nudity", i);
 		if (v && !is_bool(v))
-			return invalid(err, path, "%s: expected boolean%s", "");
+			return invalid(err, media_path(path, i, ".nudity"),
+			               "%s: expected boolean%s", "");
 		out->nudity = v && (v)->type == LP_JTRUE;
 	}
 	r->media_count = i;
@@ -265,13 +290,14 @@ static int read_labels(lp_rdata *r, const lp_policy *p, const lp_jnode *labels,
 		char path[64];
 		int k;
 
-		snprintf(path, sizeof(path), "content.labels[%zu]", i);
-		if (!is_string(l))
-			return invalid(err, path, "%s: expected string%s", "");
-		k = lp_policy_find_label(p, l->str);
-		if (k < 0)
+		if (!is_string(l) || (k = lp_policy_find_label(p, l->str)) < 0) {
+			/* The path is written out for the message only. */
+			snprintf(path, sizeof(path), "content.labels[%zu]", i);
+			if (!is_string(l))
+				return invalid(err, path, "%s: expected string%s", "");
 			return invalid(err, path, "%s: unknown label '%.64s'",
 			               l->str);
+		}
 		r->labels[r->label_count++] = k;
 	}
 	return LP_OK;
@@ -338,21 +364,17 @@ static int read_reporter(lp_rdata *r, const lp_jnode *root, lp_error *err)
 	return LP_OK;
 }
 
-/* Reads the declared signals of one object (subject, author or context)
- * and the non-boolean fields it holds. */
-/* The index of the signal object.key, or -1. */
-static int signal_of(const lp_policy *p, const char *object, size_t plen,
-                     const lp_jnode *kid)
+/* The index of the signal that is member kid of report object o (see
+ * lp_policy.signal_members), or -1. */
+static int signal_of(const lp_policy *p, size_t o, const lp_jnode *kid)
 {
-	size_t i;
+	const lp_signal_member *m = p->signal_members[o];
+	size_t i, n = p->signal_member_count[o];
 
-	for (i = 0; i < p->signal_count; i++) {
-		const char *id = p->signals[i].id;
-
-		if (id[0] == object[0] && strncmp(id, object, plen) == 0 &&
-		    id[plen] == '.' && strcmp(id + plen + 1, kid->key) == 0)
-			return (int)i;
-	}
+	for (i = 0; i < n; i++)
+		if (m[i].len == kid->key_len &&
+		    memcmp(m[i].name, kid->key, kid->key_len) == 0)
+			return m[i].signal;
 	return -1;
 }
 
@@ -383,11 +405,14 @@ static int check_member_case(const lp_policy *p, const char *object,
 	                    kid->key, near);
 }
 
+/* Reads the declared signals of report object o (0 subject, 1 author, 2
+ * context) and the non-boolean field it holds. */
 static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *root,
-                        const char *object, lp_error *err)
+                        size_t o, lp_error *err)
 {
-	const char *fixed = strcmp(object, "author") == 0 ? "prior_violations"
-	                    : strcmp(object, "context") == 0 ? "region" : NULL;
+	static const char *const fixed_of[] = {NULL, "prior_violations",
+	                                       "region"};
+	const char *object = lp_signal_objects[o], *fixed = fixed_of[o];
 	size_t plen = strlen(object);
 	const lp_jnode *obj, *v;
 	int rc = get_object(root, object, &obj, err);
@@ -397,7 +422,7 @@ static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *root,
 	/* Members are few and signals a dozen or two: one pass over the
 	 * members, each looked up among the signals. */
 	for (v = obj->child; v; v = v->next) {
-		int i = signal_of(p, object, plen, v);
+		int i = signal_of(p, o, v);
 
 		if (i >= 0) {
 			if (!is_bool(v))
@@ -407,7 +432,7 @@ static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *root,
 			if (v->type == LP_JTRUE)
 				r->signals |= 1ull << i;
 		} else if (fixed && strcmp(v->key, fixed) == 0) {
-			if (object[1] == 'u') { /* author.prior_violations */
+			if (o == 1) { /* author.prior_violations */
 				long long n;
 
 				if (lp_jdoc_integer(v, EXACT_INT_LIMIT, &n) != 0 || n < 0)
@@ -434,9 +459,16 @@ int lp_rdata_from_json(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
                        const char *json, size_t len, unsigned long record,
                        lp_error *err)
 {
+	return lp_rdata_from_json_in(r, doc, p, json, len, record, NULL, NULL,
+	                             err);
+}
+
+int lp_rdata_from_json_in(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
+                          const char *json, size_t len, unsigned long record,
+                          void **block, size_t *cap, lp_error *err)
+{
 	static const char *const top[] = {"id", "content", "reporter", "subject",
 	                                  "author", "context"};
-	static const char *const objects[] = {"subject", "author", "context"};
 	const lp_jnode *root;
 	lp_json_scan scan;
 	size_t i;
@@ -454,7 +486,8 @@ int lp_rdata_from_json(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
 		json++;
 		len--;
 	}
-	memset(r, 0, sizeof(*r));
+	/* The arrays at the end are filled as far as their counts say. */
+	memset(r, 0, offsetof(lp_rdata, media));
 	r->record = record;
 	r->role = -1;
 	if (len > LP_MAX_REPORT_BYTES)
@@ -463,7 +496,8 @@ int lp_rdata_from_json(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
 		                    LP_MAX_REPORT_BYTES);
 	if ((rc = lp_json_prescan(&scan, json, len, err)) != LP_OK)
 		return rc;
-	if (lp_jdoc_parse(doc, json, len, scan.values) != 0)
+	if ((block ? lp_jdoc_parse_in(doc, json, len, scan.values, block, cap)
+	           : lp_jdoc_parse(doc, json, len, scan.values)) != 0)
 		return lp_error_set(err, LP_ENOMEM, "", "report: out of memory");
 	root = doc->root;
 	if (!is_object(root))
@@ -476,7 +510,7 @@ int lp_rdata_from_json(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
 	    (rc = read_reporter(r, root, err)) != LP_OK)
 		return rc;
 	for (i = 0; i < 3; i++)
-		if ((rc = read_signals(r, p, root, objects[i], err)) != LP_OK)
+		if ((rc = read_signals(r, p, root, i, err)) != LP_OK)
 			return rc;
 	return LP_OK;
 }

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "decision.h"
+#include "eval.h"
 #include "json_doc.h"
 #include "json_scan.h"
 
@@ -44,6 +45,9 @@ typedef struct worker {
 	int running;          /* a thread was started for the stripe */
 	batch_summary sum;
 	int oom;
+	/* Kept from report to report and chunk to chunk: a worker's
+	 * evaluations allocate only their decisions once it has grown. */
+	lp_eval_scratch scratch;
 } worker;
 
 static double now(void)
@@ -194,8 +198,8 @@ static void evaluate_item(worker *w, item *it)
 		             it->problem, json);
 		w->sum.invalid++;
 	} else {
-		rc = lp_evaluate_json(&d, w->o->policy, json, it->len, it->record,
-		                      &err);
+		rc = lp_evaluate_json_in(&d, w->o->policy, &w->scratch, json,
+		                         it->len, it->record, &err);
 		if (rc == LP_OK) {
 			lp_decision_append_json(out, d, w->o->pretty ? LP_JSON_PRETTY
 			                                             : LP_JSON_COMPACT);
@@ -364,6 +368,8 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 		return -1;
 	}
 	a->stripes = b->stripes = o->threads;
+	for (t = 0; t < o->threads; t++)
+		lp_eval_scratch_init(&w[t].scratch);
 	if (r->shape == REC_ARRAY)
 		fputc('[', o->out);
 	if (read_chunk(r, a, st) != 0)
@@ -396,6 +402,7 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 		if (w[t].oom)
 			rc = -1;
 		summary_free(&w[t].sum);
+		lp_eval_scratch_free(&w[t].scratch);
 	}
 	st->summary.records = st->record;
 	st->bytes_before += r->consumed;
