@@ -105,6 +105,35 @@ static int grouping_ok(const size_t *g, size_t k)
 	return g[k - 1] >= 1 && g[k - 1] <= 4;
 }
 
+/* Words that name a card number written out of its usual shape. */
+static const char *const card_words[] = {
+	"card", "credit card", "debit card", "cc", "visa", "mastercard",
+	"amex", "card number", "card no", "cc#", "\xE3\x82\xAB\xE3\x83\xBC\xE3\x83\x89", /* カード */
+	"tarjeta", "carte", "karte", "kartennummer", "cart\xC3\xA3o", NULL,
+};
+
+/*
+ * A card number spread out to slip past filters ("4-1-1-1-...",
+ * "54.19.942.191.552.972"); its end or 0. Cut into five groups or more it
+ * is one on its own: nothing else of 13-19 digits that passes the issuer
+ * ranges and the Luhn check is written that way. Fewer groups need a word
+ * that names a card.
+ */
+static size_t try_spread_card(const char *s, size_t len, size_t i)
+{
+	char d[19];
+	size_t n, e, k, groups = 1;
+
+	e = lp_spread_digits(s, len, i, d, sizeof(d), &n);
+	if (!e || n < 13 || !lp_num_end_ok(s, len, e))
+		return 0;
+	for (k = i; k < e; k++)
+		groups += !lp_is_digit((unsigned char)s[k]);
+	if (groups < 5 && !lp_context_before(s, i, 25, card_words))
+		return 0;
+	return issuer_ok(d, n) && luhn_ok(d, n) ? e : 0;
+}
+
 /* A card number at i; returns its end or 0. *skip gets the end of the
  * whole number token when there is none. */
 static size_t try_card(const char *s, size_t len, size_t i, size_t *skip)
@@ -112,6 +141,16 @@ static size_t try_card(const char *s, size_t len, size_t i, size_t *skip)
 	size_t g[MAX_GROUPS], ends[MAX_GROUPS], k = 0, nd = 0, j = i, t;
 	char d[19 + 8];
 	unsigned char sep = 0;
+
+	if (lp_after_code(s, i)) {
+		/* The account number of an IBAN ("AT05 2501 6294 ..."): none
+		 * of its groups starts a card either. */
+		while (lp_is_digit(lp_at(s, len, j)) ||
+		       (lp_at(s, len, j) == ' ' && lp_is_digit(lp_at(s, len, j + 1))))
+			j++;
+		*skip = j;
+		return 0;
+	}
 
 	for (;;) {
 		size_t st = j;
@@ -183,6 +222,8 @@ int lp_detect_payment_card(const lp_text *text, lp_spans *out)
 			continue;
 		}
 		end = try_card(s, len, i, &skip);
+		if (!end && (end = try_spread_card(s, len, i)) != 0)
+			skip = end;
 		if (end) {
 			if (lp_spans_push(out, i, end))
 				return -1;

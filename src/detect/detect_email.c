@@ -160,13 +160,15 @@ static int tld_ok(const char *s, size_t start, size_t end)
 /*
  * Parses the domain after an at-marker. Returns the end of the TLD or 0;
  * *fancy is set when a bracketed or spelled-out dot was used, *stop when a
- * label is a common English word.
+ * label before the TLD is a common English word (the TLD is checked
+ * against the real ones, and .me, .us and .is are real).
  */
 static size_t parse_domain(const char *s, size_t len, size_t i, int *fancy,
 			   int *stop)
 {
 	size_t start = i, e, last_start = i, last_end = 0, labels = 0;
 	enum marker k;
+	int last_stop = 0;
 
 	*fancy = 0;
 	*stop = 0;
@@ -177,8 +179,8 @@ static size_t parse_domain(const char *s, size_t len, size_t i, int *fancy,
 		if (e == i || s[i] == '-' || s[e - 1] == '-' ||
 		    e - start > MAX_DOMAIN)
 			break;
-		if (is_stop_word(s, i, e))
-			*stop = 1;
+		*stop |= last_stop;
+		last_stop = is_stop_word(s, i, e);
 		last_start = i;
 		last_end = e;
 		labels++;

@@ -495,22 +495,6 @@ static int mixed_dots(const struct token *t, size_t k)
 	return dots && dots != k - 1;
 }
 
-/* The word before the token, across one space, mixes letters and digits:
- * the token goes on a code like an IBAN ("NO41 0378 5986 708"). */
-static int after_code(const char *s, size_t start)
-{
-	size_t b;
-	int digit = 0, alpha = 0;
-
-	if (start < 2 || s[start - 1] != ' ')
-		return 0;
-	for (b = start - 1; b > 0 && lp_is_alnum((unsigned char)s[b - 1]); b--) {
-		digit |= lp_is_digit((unsigned char)s[b - 1]);
-		alpha |= lp_is_alpha((unsigned char)s[b - 1]);
-	}
-	return digit && alpha;
-}
-
 /* A currency sign follows across one space: "648 880 \u20bd" is money. */
 static int money_after(const char *s, size_t len, size_t end)
 {
@@ -590,7 +574,7 @@ static size_t match(const char *s, size_t len, const struct token *t)
 	size_t k;
 	int other = -1;
 
-	if (!t->intl && after_code(s, t->start))
+	if (!t->intl && lp_after_code(s, t->start))
 		return 0;
 	for (k = t->n; k >= 1; k--) {
 		/* A shorter candidate must end at a space: the rest of the
@@ -614,6 +598,52 @@ static size_t match(const char *s, size_t len, const struct token *t)
 			return t->g[k - 1].end;
 	}
 	return 0;
+}
+
+/*
+ * A number spread out to slip past filters ("9-1-9-4-1-5-0-4-3-0-0-6",
+ * "191/18/35/59/71") right after a word like "call": valid when its digits
+ * are a possible number of one of the 30 markets (with or without the
+ * trunk prefix) or of North America. Its end, or 0.
+ */
+static size_t spread_phone(const char *s, size_t len, size_t i)
+{
+	char d[LP_PHONE_MAX_DIGITS + 4];
+	size_t n, e, cc;
+	uint32_t bits;
+	int plus = s[i] == '+';
+
+	if (!lp_is_digit(lp_at(s, len, i + (size_t)plus)) ||
+	    !context_before(s, i, 30, context_words) ||
+	    context_before(s, i, 25, other_numbers))
+		return 0;
+	e = lp_spread_digits(s, len, i + (size_t)plus, d, sizeof(d), &n);
+	if (!e || n < 7 || !lp_num_end_ok(s, len, e))
+		return 0;
+	if (plus) {
+		/* "+44/7/53/...": the calling code, then a possible number of
+		 * one of its regions. */
+		unsigned q = 0;
+		size_t k;
+
+		if (!(cc = lp_phone_cc_len(d, n)) || n - cc > LP_PHONE_MAX_DIGITS)
+			return 0;
+		for (k = 0; k < cc; k++)
+			q = q * 10 + (unsigned)(d[k] - '0');
+		return lp_phone_run(lp_phone_cc_start[q], d + cc, n - cc) &
+		       LP_PHONE_POSSIBLE ? e : 0;
+	}
+	/* AAA-GG-SSSS is a social-security number, valid or not. */
+	if (e - i == 11 && n == 9 && s[i + 3] == s[i + 6] &&
+	    !lp_is_digit((unsigned char)s[i + 3]))
+		return 0;
+	if ((n == 10 && d[0] >= '2') || (n == 11 && d[0] == '1' && d[1] >= '2'))
+		return e;
+	bits = lp_phone_run(lp_phone_national_start, d, n);
+	if (!bits && n > 7)
+		bits = lp_phone_trunk_bits[d[0] - '0'] &
+		       lp_phone_run(lp_phone_national_start, d + 1, n - 1);
+	return bits ? e : 0;
 }
 
 static int may_start(const char *s, size_t len, size_t i)
@@ -689,14 +719,17 @@ int lp_detect_phone(const lp_text *text, lp_spans *out)
 		end = 0;
 		if (!t.too_long && lp_num_end_ok(s, len, tend))
 			end = match(s, len, &t);
+		if (!end)
+			end = spread_phone(s, len, i);
 		if (end) {
 			if (lp_spans_push(out, t.start, end))
 				return -1;
 			i = end;
 		} else if (t.split) {
 			/* Read again from where the strict rule would have
-			 * ended the token: "12-30 555-123-4567". */
-			i = t.g[t.split].start;
+			 * ended the token: "12-30 555-123-4567" (always
+			 * forward, so that the scan ends). */
+			i = t.g[t.split].start > i ? t.g[t.split].start : i + 1;
 		} else {
 			/* Skip the whole token, and any digits glued to it. */
 			i = tend;

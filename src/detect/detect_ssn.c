@@ -68,10 +68,19 @@ static size_t try_form(const char *s, size_t len, size_t i,
 	unsigned char sep;
 	int ctx;
 
+	ctx = lp_context_before(s, i, 25, words);
+	if (ctx) {
+		/* Spread out to slip past filters: "41 64 627 37", "0-8-6-...". */
+		size_t n, e = lp_spread_digits(s, len, i, d, sizeof(d), &n);
+
+		if (e && n == 9 && lp_num_end_ok(s, len, e) &&
+		    !(lp_in_set(lp_at(s, len, e), " -./") &&
+		      lp_is_digit(lp_at(s, len, e + 1))))
+			return valid(d) ? e : 0;
+	}
 	if (!digits(s, len, &j, 3, d))
 		return 0;
 	sep = lp_at(s, len, j);
-	ctx = lp_context_before(s, i, 25, words);
 	if (sep == '-' || sep == ' ' || (sep == '.' && ctx)) {
 		j++;
 		if (!digits(s, len, &j, 2, d + 3) || lp_at(s, len, j) != sep)
@@ -79,9 +88,8 @@ static size_t try_form(const char *s, size_t len, size_t i,
 		j++;
 		if (!digits(s, len, &j, 4, d + 5))
 			return 0;
-	} else if (ctx) {
-		if (!digits(s, len, &j, 6, d + 3))
-			return 0;
+	} else if (ctx && digits(s, len, &j, 6, d + 3)) {
+		;
 	} else {
 		return 0;
 	}

@@ -235,6 +235,49 @@ size_t lp_url_end_slow(const char *s, size_t len, size_t pos)
 	return e;
 }
 
+int lp_after_code(const char *s, size_t start)
+{
+	size_t b;
+	int digit = 0, alpha = 0;
+
+	if (start < 2 || s[start - 1] != ' ')
+		return 0;
+	for (b = start - 1; b > 0 && lp_is_alnum((unsigned char)s[b - 1]); b--) {
+		digit |= lp_is_digit((unsigned char)s[b - 1]);
+		alpha |= lp_is_alpha((unsigned char)s[b - 1]);
+	}
+	return digit && alpha;
+}
+
+size_t lp_spread_digits(const char *s, size_t len, size_t i, char *d,
+                        size_t cap, size_t *n)
+{
+	size_t j = i, groups = 0;
+	unsigned char sep = 0;
+
+	*n = 0;
+	for (;;) {
+		unsigned char c;
+
+		if (!lp_is_digit(lp_at(s, len, j)))
+			return 0;
+		while (j < len && lp_is_digit((unsigned char)s[j])) {
+			if (*n == cap)
+				return 0;
+			d[(*n)++] = s[j++];
+		}
+		groups++;
+		c = lp_at(s, len, j);
+		if ((c == ' ' || c == '.' || c == '-' || c == '/') &&
+		    (!sep || c == sep) && lp_is_digit(lp_at(s, len, j + 1))) {
+			sep = c;
+			j++;
+			continue;
+		}
+		return groups >= 2 ? j : 0;
+	}
+}
+
 int lp_is_alnum_byte(unsigned char c)
 {
 	return lp_is_alnum(c);

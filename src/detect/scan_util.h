@@ -105,6 +105,22 @@ int lp_scan_tokens(const lp_text *text, lp_spans *out,
                    size_t (*try_at)(const char *s, size_t len, size_t i),
                    int (*in_token)(unsigned char c));
 
+/* The word before start, across one space, mixes letters and digits: a
+ * number there goes on a code like an IBAN ("NO41 0378 5986 708"). */
+int lp_after_code(const char *s, size_t start);
+
+/*
+ * Evasion: a number spread out with one kind of separator (' ', '.', '-'
+ * or '/') between groups of any size: "4-1-1-1-...", "54.19.942.191",
+ * "12/61/45/303". Reads from the digit at i and copies at most cap digits
+ * into d (*n gets their count). Returns the end of the last group, or 0
+ * when there are fewer than two groups or more than cap digits. Such a
+ * number is taken only after a word that names it: on its own it is as
+ * likely a date, a score or an id.
+ */
+size_t lp_spread_digits(const char *s, size_t len, size_t i, char *d,
+                        size_t cap, size_t *n);
+
 /* The bytes a candidate can start with, for lp_scan_tokens_from. */
 #define LP_START_DIGIT 0x1u
 #define LP_START_ALPHA 0x2u /* ASCII letters */

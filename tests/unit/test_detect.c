@@ -149,6 +149,10 @@ static void test_email_obfuscated(void **state)
 	expect("email", "jane [at] example.com", "jane [at] example.com");
 	expect("email", "jane@example [dot] com", "jane@example [dot] com");
 	expect("email", "JANE AT EXAMPLE DOT COM", "JANE AT EXAMPLE DOT COM");
+	/* A TLD that is also an English word is still a TLD... */
+	expect("email", "mail fgarcia at proton dot me", "fgarcia at proton dot me");
+	/* ...but a label before it is not a domain. */
+	expect("email", "see you at home dot me", "");
 }
 
 static void test_email_negative(void **state)
@@ -330,6 +334,40 @@ static void test_ssn_negative(void **state)
 	expect("us_ssn", "123-45-6789-0 and 1-123-45-6789", "");
 	expect("us_ssn", "123-456-7890 and 2021-11-30", "");
 	expect("us_ssn", "ssn 1465789012345678901", "");
+}
+
+/* Numbers spread out with one separator between groups of any size, the
+ * way people slip them past filters: taken after a word that names them. */
+static void test_spread_out(void **state)
+{
+	(void)state;
+	expect("us_ssn", "SSN: 12 34 567 89 ok", "12 34 567 89");
+	expect("us_ssn", "social security number 1.2.3.4.5.6.7.8.9",
+	       "1.2.3.4.5.6.7.8.9");
+	expect("us_ssn", "my SSN is 12/34/56/789", "12/34/56/789");
+	expect("us_ssn", "ssn 0-0-0-4-5-6-7-8-9", "");      /* area 000 */
+	expect("us_ssn", "see 12 34 567 89", "");            /* no word */
+	expect("payment_card", "card: 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1",
+	       "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1");
+	expect("payment_card", "leaked 41/11/111/1111/111/11", "41/11/111/1111/111/11");
+	expect("payment_card", "cc 4111.11111111.1111", "4111.11111111.1111");
+	expect("payment_card", "leaked 4111.11111111.1111", ""); /* 3 groups */
+	expect("payment_card", "card 4-1-1-1-1-1-1-1-1-1-1-1-1-1-1-2", ""); /* Luhn */
+	expect("phone", "call me 5/5/5/1/2/3/4/5/6/7", "5/5/5/1/2/3/4/5/6/7");
+	expect("phone", "whatsapp +44/20/79/46/00/18", "+44/20/79/46/00/18");
+	expect("phone", "see 5/5/5/1/2/3/4/5/6/7", "");       /* no word */
+	expect("phone", "my number: 123-45-6789", "");       /* an SSN */
+	expect("phone", "call +999/123/456/789", "");        /* no such code */
+}
+
+/* The groups after an IBAN's country and check digits are its account
+ * number, however much they look like a card. */
+static void test_card_in_iban(void **state)
+{
+	(void)state;
+	expect("payment_card", "IBAN AT05 2501 6294 4744 8776 thx", "");
+	expect("payment_card", "cz35 8742 4111 1111 1111 1111 thx", "");
+	expect("payment_card", "AT05 then 4111 1111 1111 1111", "4111 1111 1111 1111");
 }
 
 static void test_itin(void **state)
@@ -608,6 +646,8 @@ int main(void)
 		cmocka_unit_test(test_iban_negative),
 		cmocka_unit_test(test_credentials),
 		cmocka_unit_test(test_credentials_negative),
+		cmocka_unit_test(test_spread_out),
+		cmocka_unit_test(test_card_in_iban),
 		cmocka_unit_test(test_nothing_fires),
 		cmocka_unit_test(test_offsets_after_normalisation),
 		cmocka_unit_test(test_excerpts_hide_unicode_digits),
