@@ -34,7 +34,10 @@
  * are title case too ("5 Best Road Trips", a song called "10 Downtown
  * Road"), and a number followed by a unit ("Via Twitter 5 times", "Platz
  * 3") or that reads as a year is not a house number, unless a postcode
- * makes the address plain.
+ * makes the address plain. Nor is a number that counts things named after
+ * a street ("got 8 Abbey Road vinyls"): an address is followed by a comma,
+ * a unit, a city, a preposition or a verb, a count by the plural noun it
+ * counts.
  */
 #include <string.h>
 
@@ -329,6 +332,55 @@ static const char *const title_after[] = {
 	"movie", "film", "song", "album", "soundtrack", "series", "episode",
 	"trailer", "lyrics", "remix", "tickets", NULL,
 };
+/*
+ * A number can count things named after a street rather than give a house
+ * number ("got 8 Abbey Road vinyls", "12 Sesame Street plushies"). An
+ * address is followed by a comma, a unit, a city or postcode, the end of
+ * the sentence, a preposition, a time word or a verb ("12 Park Avenue is
+ * her flat"); a count is followed by the plural noun it counts, straight
+ * after the street name, with no punctuation between.
+ *
+ * Plural nouns of media and merchandise, the things that are named after
+ * streets, make a count on their own.
+ */
+static const char *const counted_things[] = {
+	"vinyls", "lps", "cds", "dvds", "cassettes", "editions", "pressings",
+	"reissues", "boxsets", "albums", "singles", "songs", "remixes",
+	"demos", "bootlegs", "versions", "episodes", "seasons", "reruns",
+	"rewatches", "sequels", "screenings", "tickets", "gigs", "concerts",
+	"performances", "videos", "memes", "gifs", "posters", "shirts", "tees",
+	"hoodies", "mugs", "plushies", "plushes", "toys", "figurines",
+	"stickers", "badges", "magnets", "keyrings", "replicas", "playsets",
+	"kits", NULL,
+};
+/* The same, but also verbs ("the studio at 3 Abbey Road records on
+ * Sundays"): a count unless an address word comes before the number. */
+static const char *const counted_or_verb[] = {
+	"shows", "records", "covers", "tracks", "streams", "plays", "prints",
+	"mixes", "edits", "sets", "models", "figures", "reviews", "copies",
+	"repeats", "tapes", "clips", NULL,
+};
+/* Verbs of having, getting, buying, watching or selling just before the
+ * number, and "x" ("x 3"), make any plural noun after the street a count
+ * ("bought 3 Baker Street souvenirs"); with nothing after, the number
+ * stays a house number ("we bought 14 Maple Street"). */
+static const char *const count_verbs[] = {
+	"got", "get", "gets", "getting", "have", "has", "had", "having", "own",
+	"owns", "owned", "bought", "buy", "buys", "buying", "sold", "sell",
+	"sells", "selling", "watched", "watch", "watching", "rewatched",
+	"streamed", "collected", "collect", "collecting", "ordered", "order",
+	"won", "x", NULL,
+};
+/* Words ending in "s" after an address that are not plural things: time
+ * words ("bought 8 Abbey Road years ago"), adverbs and verbs. */
+static const char *const not_plural_things[] = {
+	"years", "months", "weeks", "days", "hours", "minutes", "decades",
+	"ages", "nights", "mornings", "evenings", "weekends", "always",
+	"perhaps", "sometimes", "besides", "towards", "afterwards", "upstairs",
+	"downstairs", "indoors", "outdoors", "whereas", "does", "goes", "gets",
+	"looks", "seems", "needs", "means", "costs", NULL,
+};
+
 /* Capitalised words that do not start a city. */
 static const char *const not_city[] = {
 	"i", "but", "and", "or", "so", "the", "it", "we", "he", "she",
@@ -1093,6 +1145,58 @@ static int looks_like_title(const char *s, size_t len, size_t start, size_t end)
 	return lp_ci_prefix(s, len, end, " by ") && lp_is_upper(lp_at(s, len, end + 4));
 }
 
+/* The word just before the number at num is a verb of having, getting,
+ * buying, watching or selling, or "x" or "×" ("got 8", "2 × 12"). */
+static int count_cue_before(const char *s, size_t num)
+{
+	size_t a, b, n;
+
+	if (word_before(s, num, &a, &b))
+		return in_list(s, a, b, count_verbs);
+	for (b = num; b > 0 && s[b - 1] == ' '; b--)
+		;
+	return b > 0 && lp_cp_before(s, b, &n) == 0xD7;
+}
+
+/* A lower-case plural noun at [a, b): "souvenirs", "flats"; not "boss",
+ * "bus", "this", "its", nor a time word or verb ("years", "looks"). */
+static int plural_noun(const char *s, size_t a, size_t b)
+{
+	size_t k;
+
+	if (b - a < 4 || b - a > MAX_WORD || s[b - 1] != 's' ||
+	    lp_in_set((unsigned char)s[b - 2], "siu'"))
+		return 0;
+	for (k = a; k < b; k++) {
+		if (!lp_is_lower((unsigned char)s[k]))
+			return 0;
+	}
+	return !in_list(s, a, b, not_plural_things);
+}
+
+/*
+ * The number at num counts things named after the street that ends at e
+ * ("got 8 Abbey Road vinyls", "12 Park Avenue shows"): the word straight
+ * after the street is a plural noun of media or merchandise, or any plural
+ * noun when a verb of having or getting comes before the number.
+ */
+static int counts_things(const char *s, size_t len, size_t num, size_t e)
+{
+	size_t a = e + 1, b;
+
+	if (lp_at(s, len, e) != ' ' || !lp_is_lower(lp_at(s, len, a)))
+		return 0;
+	b = letters_end(s, len, a);
+	if (lp_is_digit(lp_at(s, len, b)))
+		return 0;
+	if (in_list(s, a, b, counted_things))
+		return 1;
+	if (count_cue_before(s, num))
+		return plural_noun(s, a, b);
+	return in_list(s, a, b, counted_or_verb) &&
+	       !context_before(s, num, 40, address_words);
+}
+
 /* The number-first forms: "1428 Elm Street", "12 rue de la Paix, 75002
  * Paris". Returns the end of the match at i, or 0. */
 static size_t try_number_first(const char *s, size_t len, size_t i)
@@ -1133,6 +1237,8 @@ static size_t try_number_first(const char *s, size_t len, size_t i)
 	    !lp_word_at(s, len, w.e)) {
 		end = e = w.e;
 	}
+	if (counts_things(s, len, i, e))
+		return 0;
 	/* A unit. */
 	if (lp_at(s, len, e) == ',' && lp_at(s, len, e + 1) == ' ' &&
 	    (r = parse_unit(s, len, e + 2)) != 0) {

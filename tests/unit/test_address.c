@@ -256,6 +256,53 @@ static void test_lookalikes(void **state)
 		expect(texts[i], "");
 }
 
+/* A number that counts things named after a street is followed by the
+ * plural noun it counts; a house number by a comma, a unit, a city, a
+ * preposition, a time word or a verb. */
+static void test_counts_of_street_names(void **state)
+{
+	static const char *const counts[] = {
+		"got 8 Abbey Road vinyls",
+		"12 Park Avenue shows",
+		"8 Coronation Street episodes tonight",
+		"6 Electric Avenue remixes are all bangers",
+		"12 Penny Lane covers on my playlist",
+		"sold 5 Sesame Street plushies at the fair",
+		"got 2 21 Jump Street rewatches in",
+		/* Any plural noun, after a verb of having or getting or "x". */
+		"bought 3 Baker Street souvenirs",
+		"we have 4 Wall Street bankers in the family",
+		"3 \xC3\x97 221B Baker Street bookmarks",
+		"2 x 10 Downing Street coasters",
+		"12 Park Ave. streams last night",
+		NULL,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; counts[i]; i++)
+		expect(counts[i], "");
+	expect("lives at 8 Abbey Road", "8 Abbey Road");
+	expect("8 Abbey Road, London NW8 9AY", "8 Abbey Road, London NW8 9AY");
+	expect("meet me at 12 Park Avenue tomorrow", "12 Park Avenue");
+	expect("12 Park Avenue is her flat", "12 Park Avenue");
+	expect("12 Park Avenue looks lovely in spring", "12 Park Avenue");
+	/* The same words after a comma or a period, or a verb after an
+	 * address word. */
+	expect("my address is 12 Park Avenue, shows start at 8",
+	       "12 Park Avenue");
+	expect("got 8 Abbey Road. Vinyls are in the loft", "8 Abbey Road");
+	expect("the studio at 3 Abbey Road records on Sundays", "3 Abbey Road");
+	expect("she lives at 12 Park Avenue shows her the way", "12 Park Avenue");
+	/* A verb of having or buying with no plural after: a house bought
+	 * or sold. */
+	expect("we bought 14 Maple Street!!", "14 Maple Street");
+	expect("sold 8 Abbey Road years ago", "8 Abbey Road");
+	expect("have 5 Elm Street as the delivery address", "5 Elm Street");
+	expect("got 12 Park Avenue, Apt 4B", "12 Park Avenue, Apt 4B");
+	expect("bought 22 Oak Lane apartment 3", "22 Oak Lane apartment 3");
+}
+
 /* The number-last forms keep no house number in the excerpt: the street
  * name, number, postcode and city are all hidden but for first letters. */
 #define B LP_MASK_CHAR
@@ -285,6 +332,7 @@ int main(void)
 		cmocka_unit_test(test_italy),
 		cmocka_unit_test(test_portugal_brazil),
 		cmocka_unit_test(test_lookalikes),
+		cmocka_unit_test(test_counts_of_street_names),
 		cmocka_unit_test(test_excerpts),
 	};
 
