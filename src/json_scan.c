@@ -157,7 +157,8 @@ static int scan_string(scanner *sc, size_t *i)
 			continue;
 		if (++j >= sc->len)
 			return 1;
-		if (strchr("\"\\/bfnrt", s[j]))
+		/* s[j] may be a NUL byte, which strchr would find. */
+		if (s[j] && strchr("\"\\/bfnrt", s[j]))
 			continue;
 		if (s[j] != 'u')
 			return syntax(sc, j - 1, "an invalid escape in a string");

@@ -28,6 +28,23 @@ static void reject(const char *json, int status, const char *message)
 	assert_contains(tu_reject(policy, json, status), message);
 }
 
+/* A backslash followed by a NUL byte is no escape: the byte must not be
+ * taken for the end of the list of escape letters (found by fuzzing). */
+static void test_escape_of_nul_byte(void **state)
+{
+	static const char json[] =
+		"{" ROLE ",\"id\":\"a\\\0b\"}";
+	lp_decision *d = NULL;
+	lp_error err;
+
+	(void)state;
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(lp_evaluate_json(&d, policy, json, sizeof(json) - 1, 1,
+	                                  &err), LP_EINVALID);
+	assert_null(d);
+	assert_non_null(strstr(err.message, "an invalid escape"));
+}
+
 static void test_minimal_report(void **state)
 {
 	(void)state;
@@ -301,6 +318,7 @@ int main(void)
 		cmocka_unit_test(test_valid_json_edges),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_booleans_default_false),
+		cmocka_unit_test(test_escape_of_nul_byte),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
