@@ -17,43 +17,13 @@
 #include "alloc.h"
 #include "detect.h"
 #include "mask.h"
-
-/* The matches of street_address in text (normalised first), joined by
- * '|', into buf. Checks the span invariants on the way. */
-static void run(const char *text, char *buf, size_t cap)
-{
-	const lp_builtin_detector *d = lp_builtin_detector_find("street_address");
-	lp_text t = { 0 };
-	lp_spans sp = { 0 };
-	size_t i, o = 0;
-
-	assert_non_null(d);
-	assert_int_equal(lp_text_normalise(&t, text, strlen(text)), 0);
-	assert_int_equal(d->detect(&t, &sp), 0);
-	buf[0] = '\0';
-	for (i = 0; i < sp.n; i++) {
-		size_t n = sp.v[i].end - sp.v[i].start;
-
-		assert_true(sp.v[i].start < sp.v[i].end);
-		assert_true(sp.v[i].end <= t.len);
-		if (i > 0)
-			assert_true(sp.v[i].start >= sp.v[i - 1].end);
-		assert_true(o + n + 2 < cap);
-		if (i > 0)
-			buf[o++] = '|';
-		memcpy(buf + o, t.s + sp.v[i].start, n);
-		o += n;
-		buf[o] = '\0';
-	}
-	lp_spans_free(&sp);
-	lp_text_free(&t);
-}
+#include "testutil.h"
 
 static void expect(const char *text, const char *want)
 {
 	char got[1024];
 
-	run(text, got, sizeof(got));
+	tu_detect("street_address", text, got, sizeof(got));
 	if (strcmp(got, want) != 0)
 		fail_msg("street_address on \"%s\": got \"%s\", want \"%s\"", text, got,
 			 want);

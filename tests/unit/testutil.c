@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "detect.h"
+
 static char diag_text[16384];
 
 static void collect(const lp_diagnostic *d, void *payload)
@@ -139,3 +141,32 @@ JOINER(tu_referrals, lp_decision_referral_count, lp_decision_referral)
 JOINER(tu_actions, lp_decision_action_count, lp_decision_action)
 JOINER(tu_exceptions, lp_decision_exception_count, lp_decision_exception_reason)
 JOINER(tu_missing, lp_decision_missing_signal_count, lp_decision_missing_signal)
+
+void tu_detect(const char *name, const char *text, char *buf, size_t cap)
+{
+	const lp_builtin_detector *d = lp_builtin_detector_find(name);
+	lp_text t = { 0 };
+	lp_spans sp = { 0 };
+	size_t i, o = 0;
+
+	assert_non_null(d);
+	assert_int_equal(lp_text_normalise(&t, text, strlen(text)), 0);
+	assert_int_equal(d->detect(&t, &sp), 0);
+	buf[0] = '\0';
+	for (i = 0; i < sp.n; i++) {
+		size_t n = sp.v[i].end - sp.v[i].start;
+
+		assert_true(sp.v[i].start < sp.v[i].end);
+		assert_true(sp.v[i].end <= t.len);
+		if (i > 0)
+			assert_true(sp.v[i].start >= sp.v[i - 1].end);
+		assert_true(o + n + 2 < cap);
+		if (i > 0)
+			buf[o++] = '|';
+		memcpy(buf + o, t.s + sp.v[i].start, n);
+		o += n;
+		buf[o] = '\0';
+	}
+	lp_spans_free(&sp);
+	lp_text_free(&t);
+}

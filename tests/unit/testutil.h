@@ -56,4 +56,9 @@ const char *tu_missing(const lp_decision *d);
 			fail_msg("expected to find \"%s\" in:\n%s", (needle), h_);        \
 	} while (0)
 
+/* Runs the built-in detector name over text (normalised first), checks
+ * that its spans are in order, non-empty and inside the text, and writes
+ * the matched substrings joined by '|' into buf. */
+void tu_detect(const char *name, const char *text, char *buf, size_t cap);
+
 #endif
