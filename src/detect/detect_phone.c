@@ -613,12 +613,14 @@ static size_t spread_phone(const char *s, size_t len, size_t i)
 	uint32_t bits;
 	int plus = s[i] == '+';
 
-	if (!lp_is_digit(lp_at(s, len, i + (size_t)plus)) ||
-	    !context_before(s, i, 30, context_words) ||
-	    context_before(s, i, 25, other_numbers))
+	/* The shape first: it is cheaper than the words, and most tokens
+	 * that get here are not spread out at all. */
+	if (!lp_is_digit(lp_at(s, len, i + (size_t)plus)))
 		return 0;
 	e = lp_spread_digits(s, len, i + (size_t)plus, d, sizeof(d), &n);
-	if (!e || n < 7 || !lp_num_end_ok(s, len, e))
+	if (!e || n < 7 || !lp_num_end_ok(s, len, e) ||
+	    !context_before(s, i, 30, context_words) ||
+	    context_before(s, i, 25, other_numbers))
 		return 0;
 	if (plus) {
 		/* "+44/7/53/...": the calling code, then a possible number of

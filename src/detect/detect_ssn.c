@@ -58,45 +58,33 @@ static int digits(const char *s, size_t len, size_t *i, size_t n, char *d)
 	return 1;
 }
 
-/* A number of the nine-digit form at i that passes valid; returns its end
- * or 0. Bare digits count only after one of words. */
+/*
+ * A number of the nine-digit form at i that passes valid; returns its end
+ * or 0. AAA-GG-SSSS and AAA GG SSSS stand on their own; any other way of
+ * spreading the nine digits out (dots, slashes, odd groups: what people
+ * use to slip past filters), or none, counts only after one of words. The
+ * words are looked for last: most numbers never get that far.
+ */
 static size_t try_form(const char *s, size_t len, size_t i,
                        int (*valid)(const char *), const char *const *words)
 {
 	char d[9];
-	size_t j = i;
-	unsigned char sep;
-	int ctx;
+	size_t n, j = i, e = lp_spread_digits(s, len, i, d, sizeof(d), &n);
 
-	ctx = lp_context_before(s, i, 25, words);
-	if (ctx) {
-		/* Spread out to slip past filters: "41 64 627 37", "0-8-6-...". */
-		size_t n, e = lp_spread_digits(s, len, i, d, sizeof(d), &n);
-
-		if (e && n == 9 && lp_num_end_ok(s, len, e) &&
-		    !(lp_in_set(lp_at(s, len, e), " -./") &&
-		      lp_is_digit(lp_at(s, len, e + 1))))
-			return valid(d) ? e : 0;
-	}
-	if (!digits(s, len, &j, 3, d))
-		return 0;
-	sep = lp_at(s, len, j);
-	if (sep == '-' || sep == ' ' || (sep == '.' && ctx)) {
-		j++;
-		if (!digits(s, len, &j, 2, d + 3) || lp_at(s, len, j) != sep)
+	if (e) {
+		/* Not the start of something longer: 123-45-6789-0, 123 45
+		 * 6789 1 (lp_num_end_ok sees to the other separators). */
+		if (n != 9 || !lp_num_end_ok(s, len, e) ||
+		    (lp_at(s, len, e) == ' ' && lp_is_digit(lp_at(s, len, e + 1))))
 			return 0;
-		j++;
-		if (!digits(s, len, &j, 4, d + 5))
+		if (!(e - i == 11 && (s[i + 3] == '-' || s[i + 3] == ' ') &&
+		      s[i + 6] == s[i + 3]) &&
+		    !lp_context_before(s, i, 25, words))
 			return 0;
-	} else if (ctx && digits(s, len, &j, 6, d + 3)) {
-		;
-	} else {
-		return 0;
+		return valid(d) ? e : 0;
 	}
-	/* Not the start of something longer: 123-45-6789-0, 123 45 6789 1. */
-	if (!lp_num_end_ok(s, len, j) ||
-	    ((lp_at(s, len, j) == ' ' || lp_at(s, len, j) == '-') &&
-	     lp_is_digit(lp_at(s, len, j + 1))))
+	if (!digits(s, len, &j, 9, d) || !lp_num_end_ok(s, len, j) ||
+	    !lp_context_before(s, i, 25, words))
 		return 0;
 	return valid(d) ? j : 0;
 }
