@@ -64,6 +64,55 @@ int lp_keyword_near(const lp_text *text, char *const *keywords, size_t n,
 	return 0;
 }
 
+/* keyword is a prefix of s[i..len), ignoring ASCII case. */
+static int prefix_at(const char *s, size_t len, size_t i, const char *kw)
+{
+	size_t k;
+
+	for (k = 0; kw[k]; k++) {
+		if (i + k >= len ||
+		    lp_to_lower((unsigned char)s[i + k]) != (unsigned char)kw[k])
+			return 0;
+	}
+	return k > 0;
+}
+
+int lp_keyword_may_occur(const lp_text *text, char *const *keywords,
+                         size_t n)
+{
+	const char *s = text->s;
+	size_t len = text->len, i, k;
+	int letters = 1;
+
+	for (k = 0; k < n; k++)
+		letters &= lp_is_alpha((unsigned char)keywords[k][0]);
+	if (!letters) {
+		for (i = 0; i < len; i++) {
+			if (i > 0 && is_word_byte((unsigned char)s[i - 1]) &&
+			    is_word_byte((unsigned char)s[i]))
+				continue;
+			for (k = 0; k < n; k++) {
+				if (prefix_at(s, len, i, keywords[k]))
+					return 1;
+			}
+		}
+		return 0;
+	}
+	/* A keyword that begins with a letter begins after a byte that is
+	 * not one: only the first letters of words need be tried. */
+	for (i = lp_text_next(text, LP_IN(LP_SET_WORD), 0); i < len;
+	     i = lp_text_next(text, LP_IN(LP_SET_WORD), i + 1)) {
+		unsigned char c = (unsigned char)lp_to_lower((unsigned char)s[i]);
+
+		for (k = 0; k < n; k++) {
+			if ((unsigned char)keywords[k][0] == c &&
+			    prefix_at(s, len, i, keywords[k]))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 int lp_keyword_detect(const lp_text *text, char *const *keywords, size_t n,
                       lp_spans *out)
 {

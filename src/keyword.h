@@ -25,6 +25,13 @@ int lp_keyword_detect(const lp_text *text, char *const *keywords, size_t n,
 int lp_keyword_near(const lp_text *text, char *const *keywords, size_t n,
                     size_t from, size_t to);
 
+/* Whether any of the keywords may occur in text: one of them begins where
+ * a keyword may begin, whatever follows it. When none does,
+ * lp_keyword_near is false for every range of text, so a detector whose
+ * matches need context words need not run at all. */
+int lp_keyword_may_occur(const lp_text *text, char *const *keywords,
+                         size_t n);
+
 /* Lower-cases the ASCII letters of the NUL-terminated keyword s in place,
  * leaving every other byte (UTF-8 included) as it is, whatever the
  * locale: the form lp_keyword_detect expects its keywords in. */

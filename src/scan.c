@@ -56,6 +56,11 @@ int lp_scan(const lp_policy *p, lp_scanner *sc, const char *s, size_t len,
 		int rc;
 
 		lp_spans_clear(&sc->spans);
+		/* Matches that need a context word the text lacks would all
+		 * be dropped: do not look for them. */
+		if (d->context &&
+		    !lp_keyword_may_occur(&sc->text, d->context, d->context_count))
+			continue;
 		rc = run_detector(d, sc);
 		if (rc == LP_ELIMIT) {
 			res->limit_detector = (int)di;
@@ -74,8 +79,8 @@ int lp_scan(const lp_policy *p, lp_scanner *sc, const char *s, size_t len,
 		for (i = 0; i < sc->spans.n; i++) {
 			const lp_span *sp = &sc->spans.v[i];
 
-			rc = on_match(ctx, di, sc->text.cp_of[sp->start],
-			              sc->text.cp_of[sp->end - 1] + 1);
+			rc = on_match(ctx, di, lp_text_cp(&sc->text, sp->start),
+			              lp_text_cp(&sc->text, sp->end - 1) + 1);
 			if (rc != 0)
 				return rc;
 		}

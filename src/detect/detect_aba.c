@@ -39,17 +39,19 @@ static size_t try_aba(const char *s, size_t len, size_t i)
 	return valid_aba(s + i) ? i + 9 : 0;
 }
 
+/* Offered only where a number may start (LP_SET_NUMOK). */
 static int aba_can_start(const char *s, size_t len, size_t i)
 {
-	return lp_is_digit((unsigned char)s[i]) && lp_num_start_ok(s, len, i);
+	(void)s;
+	(void)len;
+	(void)i;
+	return 1;
 }
-
-static int in_number(unsigned char c) { return lp_is_digit(c); }
 
 int lp_detect_aba_routing(const lp_text *text, lp_spans *out)
 {
 	if (text->digits < 9)
 		return 0;
-	return lp_scan_tokens_from(text, out, LP_START_DIGIT, aba_can_start,
-	                           try_aba, in_number);
+	return lp_scan_tokens(text, out, LP_IN(LP_SET_NUMOK), aba_can_start,
+	                      try_aba, LP_TOKEN_DIGITS);
 }

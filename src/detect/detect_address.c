@@ -1671,9 +1671,10 @@ int lp_detect_street_address(const lp_text *text, lp_spans *out)
 	struct url_state url = { 0, 0, (size_t)-1, 0, 0 };
 
 	while (i < len) {
-		/* An address has a house number: skip to the next digit. */
-		while (i < len && !lp_is_digit((unsigned char)s[i]))
-			i++;
+		/* An address has a house number: skip to the next digit (the
+		 * next run of digits, unless i is in one already). */
+		if (!lp_is_digit((unsigned char)s[i]))
+			i = lp_text_next(text, LP_IN(LP_SET_NUM), i);
 		if (i >= len)
 			break;
 		if (i > 0 && ((unsigned char)s[i - 1] < 0x80 ?

@@ -206,19 +206,18 @@ static size_t try_card(const char *s, size_t len, size_t i, size_t *skip)
 int lp_detect_payment_card(const lp_text *text, lp_spans *out)
 {
 	const char *s = text->s;
-	size_t len = text->len, i = 0;
+	size_t len = text->len, i;
+	/* A card number starts where a number may start. */
+	const unsigned starts = LP_IN(LP_SET_NUMOK) | LP_IN(LP_SET_URL);
 
 	if (text->digits < 13)
 		return 0;
-	while (i < len) {
+	for (i = lp_text_next(text, starts, 0); i < len;
+	     i = lp_text_next(text, starts, i)) {
 		size_t u = lp_url_end(s, len, i), end, skip = i + 1;
 
 		if (u) {
 			i = u;
-			continue;
-		}
-		if (!lp_is_digit((unsigned char)s[i]) || !lp_num_start_ok(s, len, i)) {
-			i++;
 			continue;
 		}
 		end = try_card(s, len, i, &skip);

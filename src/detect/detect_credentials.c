@@ -305,13 +305,15 @@ int lp_detect_credentials(const lp_text *text, lp_spans *out)
 	if (!(text->has & LP_HAS_KV))
 		return 0; /* every secret follows a ':' or '=' */
 	while (i < len) {
-		size_t start = i, end;
+		size_t start, end;
 
-		/* Keys are words: try where one begins, with the first letter
-		 * of a secret key. */
-		if (!lp_is_alpha((unsigned char)s[i]) ||
-		    (i > 0 && lp_is_alpha((unsigned char)s[i - 1])) ||
-		    !secret_initial((unsigned char)s[i])) {
+		/* Keys are words: try where one begins (a letter after a byte
+		 * that is not one), with the first letter of a secret key. */
+		i = lp_text_next(text, LP_IN(LP_SET_WORD), i);
+		if (i == len)
+			break;
+		start = i;
+		if (!secret_initial((unsigned char)s[i])) {
 			i++;
 			continue;
 		}

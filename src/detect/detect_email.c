@@ -264,33 +264,35 @@ static size_t try_at(const char *s, size_t len, size_t m, size_t min_start,
 int lp_detect_email(const lp_text *text, lp_spans *out)
 {
 	const char *s = text->s;
-	size_t len = text->len, i = 0, last_end = 0;
+	size_t len = text->len, from = 0, last_end = 0;
+	const unsigned starts = LP_IN(LP_SET_MARK) | LP_IN(LP_SET_URL);
 
 	/* An address needs an '@', or an "at" spelled out or bracketed. */
 	if (!(text->has & (LP_HAS_AT | LP_HAS_ATW)))
 		return 0;
-	while (i < len) {
-		size_t u = lp_url_end(s, len, i), start = 0, end;
-		unsigned char c = (unsigned char)s[i];
+	while (from < len) {
+		size_t p = lp_text_next(text, starts, from), u, m, start = 0, end = 0;
 
+		if (p == len)
+			break;
+		u = lp_url_end(s, len, p);
 		if (u) {
-			i = u;
+			from = u;
 			continue;
 		}
-		/* Candidate at-markers: '@', a bracket, or a space before a
-		 * spelled-out "at". */
-		if (c != '@' && c != ' ' && c != '[' && c != '(' && c != '{' &&
-		    c != '<') {
-			i++;
-			continue;
-		}
-		end = try_at(s, len, i, last_end, &start);
+		/* The at-marker is tried at p, an '@', a bracket or the "a" of
+		 * a spelled-out "at", and from each of the up to three spaces
+		 * before it (which marker() allows), the first first. */
+		for (m = p; m > from && p - m < 3 && s[m - 1] == ' '; m--)
+			;
+		for (; m <= p && !end; m++)
+			end = try_at(s, len, m, last_end, &start);
 		if (end) {
 			if (lp_spans_push(out, start, end))
 				return -1;
-			i = last_end = end;
+			from = last_end = end;
 		} else {
-			i++;
+			from = p + 1;
 		}
 	}
 	return 0;

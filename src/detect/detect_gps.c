@@ -347,10 +347,16 @@ static int scan_url(const char *s, size_t a, size_t b, lp_spans *out)
 int lp_detect_gps(const lp_text *text, lp_spans *out)
 {
 	const char *s = text->s;
-	size_t len = text->len, i = 0;
+	size_t len = text->len, i;
+	/* Where the loop does more than step over a byte: "geo:", a digit
+	 * after anything but a digit (one after a digit is only reached by
+	 * jumping), a sign, a URL. */
+	const unsigned starts = LP_IN(LP_SET_NUM) | LP_IN(LP_SET_SIGN) |
+	                        LP_IN(LP_SET_WORD) | LP_IN(LP_SET_URL);
 
 	if (text->digits < 2)
 		return 0; /* a pair of coordinates has at least two digits */
+	i = lp_text_next(text, starts, 0);
 	while (i < len) {
 		size_t u = lp_url_end(s, len, i), e = 0, start = i;
 		unsigned char c = (unsigned char)s[i];
@@ -380,7 +386,7 @@ int lp_detect_gps(const lp_text *text, lp_spans *out)
 			while (i < len && (lp_is_alnum((unsigned char)s[i]) || s[i] == '.'))
 				i++;
 		} else {
-			i++;
+			i = lp_text_next(text, starts, i + 1);
 		}
 	}
 	return 0;

@@ -122,6 +122,6 @@ int lp_detect_iban(const lp_text *text, lp_spans *out)
 {
 	if (text->digits < 4)
 		return 0; /* two check digits and a bank or account number */
-	return lp_scan_tokens_from(text, out, LP_START_ALPHA, iban_can_start,
-	                           try_iban, lp_is_alnum_byte);
+	return lp_scan_tokens(text, out, LP_IN(LP_SET_WORD), iban_can_start,
+	                      try_iban, LP_TOKEN_ALNUM);
 }

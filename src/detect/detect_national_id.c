@@ -795,14 +795,16 @@ static size_t try_national_id(const char *s, size_t len, size_t i)
 						 : try_letters(s, len, i);
 }
 
+/* Offered at the digits where a number may start (LP_SET_NUMOK) and at
+ * the first letters of words (LP_SET_WORD). */
 static int nid_can_start(const char *s, size_t len, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
 
+	(void)len;
 	if (lp_is_digit(c))
-		return lp_num_start_ok(s, len, i) &&
-		       /* not the tail of a spaced number: 1 2345 6789 0123 */
-		       !(i >= 2 && s[i - 1] == ' ' &&
+		/* not the tail of a spaced number: 1 2345 6789 0123 */
+		return !(i >= 2 && s[i - 1] == ' ' &&
 		         lp_is_digit((unsigned char)s[i - 2]));
 	if (lp_is_alpha(c))
 		return !lp_word_before(s, i) &&
@@ -815,7 +817,7 @@ int lp_detect_national_id(const lp_text *text, lp_spans *out)
 {
 	if (text->digits < 6)
 		return 0; /* the UK National Insurance number has the fewest */
-	return lp_scan_tokens_from(text, out, LP_START_DIGIT | LP_START_ALPHA,
-	                           nid_can_start, try_national_id,
-	                           lp_is_alnum_byte);
+	return lp_scan_tokens(text, out,
+	                      LP_IN(LP_SET_NUMOK) | LP_IN(LP_SET_WORD),
+	                      nid_can_start, try_national_id, LP_TOKEN_ALNUM);
 }

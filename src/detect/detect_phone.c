@@ -657,38 +657,8 @@ static int may_start(const char *s, size_t len, size_t i)
 		       (i == 0 || !lp_is_digit((unsigned char)s[i - 1]));
 	if (c == '(')
 		return group_starts(s, len, i) && lp_num_start_ok(s, len, i);
-	return lp_is_digit(c) && lp_num_start_ok(s, len, i);
-}
-
-/* Bytes where something may begin: a digit, '+' or '(' of a number, or
- * 'h' or 'w' of a URL to skip. Every other byte is passed over with one
- * look-up in this table. */
-static const unsigned char interesting[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-};
-
-/* The first byte at or after i that is interesting, or len: most of a
- * text, and kept apart so that it compiles to a tight loop. */
-static size_t skip_plain(const char *s, size_t len, size_t i)
-{
-	while (i < len && !interesting[(unsigned char)s[i]])
-		i++;
-	return i;
+	/* A digit is offered only where a number may start (LP_SET_NUMOK). */
+	return lp_is_digit(c);
 }
 
 int lp_detect_phone(const lp_text *text, lp_spans *out)
@@ -696,11 +666,15 @@ int lp_detect_phone(const lp_text *text, lp_spans *out)
 	const char *s = text->s;
 	size_t len = text->len, i = 0;
 	struct token t;
+	/* Where a number may start, '+' or '(' (and '-', passed over), and
+	 * URLs to skip. */
+	const unsigned starts = LP_IN(LP_SET_NUMOK) | LP_IN(LP_SET_SIGN) |
+	                        LP_IN(LP_SET_URL);
 
 	while (i < len) {
 		size_t u, end, tend;
 
-		i = skip_plain(s, len, i);
+		i = lp_text_next(text, starts, i);
 		if (i == len)
 			break;
 		u = lp_url_end(s, len, i);

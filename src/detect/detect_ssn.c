@@ -99,28 +99,27 @@ static size_t try_itin(const char *s, size_t len, size_t i)
 	return try_form(s, len, i, valid_itin, itin_words);
 }
 
+/* Offered only where a number may start (LP_SET_NUMOK), and not at the
+ * tail of a spaced or dashed number: 1 123 45 6789. */
 static int ssn_can_start(const char *s, size_t len, size_t i)
 {
-	return lp_is_digit((unsigned char)s[i]) && lp_num_start_ok(s, len, i) &&
-	       /* not the tail of a spaced or dashed number: 1 123 45 6789 */
-	       !(i >= 2 && (s[i - 1] == ' ' || s[i - 1] == '-') &&
+	(void)len;
+	return !(i >= 2 && (s[i - 1] == ' ' || s[i - 1] == '-') &&
 	         lp_is_digit((unsigned char)s[i - 2]));
 }
-
-static int in_number(unsigned char c) { return lp_is_digit(c); }
 
 int lp_detect_us_ssn(const lp_text *text, lp_spans *out)
 {
 	if (text->digits < 9)
 		return 0;
-	return lp_scan_tokens_from(text, out, LP_START_DIGIT, ssn_can_start,
-	                           try_ssn, in_number);
+	return lp_scan_tokens(text, out, LP_IN(LP_SET_NUMOK), ssn_can_start,
+	                      try_ssn, LP_TOKEN_DIGITS);
 }
 
 int lp_detect_us_itin(const lp_text *text, lp_spans *out)
 {
 	if (text->digits < 9)
 		return 0;
-	return lp_scan_tokens_from(text, out, LP_START_DIGIT, ssn_can_start,
-	                           try_itin, in_number);
+	return lp_scan_tokens(text, out, LP_IN(LP_SET_NUMOK), ssn_can_start,
+	                      try_itin, LP_TOKEN_DIGITS);
 }

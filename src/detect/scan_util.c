@@ -124,6 +124,43 @@ static int is_currency(uint32_t cp)
 	       (cp >= 0x20A0 && cp <= 0x20CF);
 }
 
+/* What an ASCII byte before a digit says of a number starting there:
+ * BEFORE_NO, it cannot (a word, a currency sign, an id, a handle, a
+ * path); BEFORE_CONT, it cannot when an alphanumeric precedes that byte
+ * too (12:30, 1,234, 1.5, 10-4). */
+enum { BEFORE_OK, BEFORE_NO, BEFORE_CONT };
+static const unsigned char byte_before_number[128] = {
+	['0'] = BEFORE_NO, ['1'] = BEFORE_NO, ['2'] = BEFORE_NO,
+	['3'] = BEFORE_NO, ['4'] = BEFORE_NO, ['5'] = BEFORE_NO,
+	['6'] = BEFORE_NO, ['7'] = BEFORE_NO, ['8'] = BEFORE_NO,
+	['9'] = BEFORE_NO,
+	['A'] = BEFORE_NO, ['B'] = BEFORE_NO, ['C'] = BEFORE_NO,
+	['D'] = BEFORE_NO, ['E'] = BEFORE_NO, ['F'] = BEFORE_NO,
+	['G'] = BEFORE_NO, ['H'] = BEFORE_NO, ['I'] = BEFORE_NO,
+	['J'] = BEFORE_NO, ['K'] = BEFORE_NO, ['L'] = BEFORE_NO,
+	['M'] = BEFORE_NO, ['N'] = BEFORE_NO, ['O'] = BEFORE_NO,
+	['P'] = BEFORE_NO, ['Q'] = BEFORE_NO, ['R'] = BEFORE_NO,
+	['S'] = BEFORE_NO, ['T'] = BEFORE_NO, ['U'] = BEFORE_NO,
+	['V'] = BEFORE_NO, ['W'] = BEFORE_NO, ['X'] = BEFORE_NO,
+	['Y'] = BEFORE_NO, ['Z'] = BEFORE_NO,
+	['a'] = BEFORE_NO, ['b'] = BEFORE_NO, ['c'] = BEFORE_NO,
+	['d'] = BEFORE_NO, ['e'] = BEFORE_NO, ['f'] = BEFORE_NO,
+	['g'] = BEFORE_NO, ['h'] = BEFORE_NO, ['i'] = BEFORE_NO,
+	['j'] = BEFORE_NO, ['k'] = BEFORE_NO, ['l'] = BEFORE_NO,
+	['m'] = BEFORE_NO, ['n'] = BEFORE_NO, ['o'] = BEFORE_NO,
+	['p'] = BEFORE_NO, ['q'] = BEFORE_NO, ['r'] = BEFORE_NO,
+	['s'] = BEFORE_NO, ['t'] = BEFORE_NO, ['u'] = BEFORE_NO,
+	['v'] = BEFORE_NO, ['w'] = BEFORE_NO, ['x'] = BEFORE_NO,
+	['y'] = BEFORE_NO, ['z'] = BEFORE_NO,
+	['_'] = BEFORE_NO, ['$'] = BEFORE_NO,
+	['#'] = BEFORE_NO, ['@'] = BEFORE_NO, ['/'] = BEFORE_NO,
+	['\\'] = BEFORE_NO, ['='] = BEFORE_NO, ['&'] = BEFORE_NO,
+	['%'] = BEFORE_NO, ['~'] = BEFORE_NO, ['^'] = BEFORE_NO,
+	['*'] = BEFORE_NO, ['+'] = BEFORE_NO,
+	['.'] = BEFORE_CONT, [','] = BEFORE_CONT, [':'] = BEFORE_CONT,
+	['-'] = BEFORE_CONT,
+};
+
 int lp_num_start_ok(const char *s, size_t len, size_t pos)
 {
 	size_t st;
@@ -133,6 +170,18 @@ int lp_num_start_ok(const char *s, size_t len, size_t pos)
 	(void)len;
 	if (pos == 0)
 		return 1;
+	p = (unsigned char)s[pos - 1];
+	/* ASCII before, nearly always: one look-up. */
+	if (p < 0x80) {
+		switch (byte_before_number[p]) {
+		case BEFORE_NO:
+			return 0;
+		case BEFORE_CONT:
+			return !(pos >= 2 && lp_is_alnum((unsigned char)s[pos - 2]));
+		default:
+			return 1;
+		}
+	}
 	if (lp_word_before(s, pos))
 		return 0;
 	cp = lp_cp_before(s, pos, &st);
@@ -200,17 +249,27 @@ int lp_ci_word(const char *s, size_t len, size_t pos, const char *word)
 int lp_context_before(const char *s, size_t pos, size_t window,
 		      const char *const *words)
 {
-	size_t w, j, lo;
+	size_t j, lo;
 
-	for (w = 0; words[w]; w++) {
-		size_t wl = strlen(words[w]);
+	/* Read the window once, and compare a word only where it could
+	 * begin: after a byte that is not a letter, with its first letter. */
+	lo = pos > window + LP_CONTEXT_WORD_MAX ? pos - window - LP_CONTEXT_WORD_MAX
+	                                        : 0;
+	for (j = lo; j < pos; j++) {
+		int c = lp_to_lower((unsigned char)s[j]);
+		size_t w;
 
-		if (wl > pos)
+		if (j > 0 && lp_is_alpha((unsigned char)s[j - 1]))
 			continue;
-		/* The word must end between pos - window and pos. */
-		lo = pos > window + wl ? pos - window - wl : 0;
-		for (j = lo; j + wl <= pos; j++) {
-			if (lp_ci_word(s, pos, j, words[w]))
+		for (w = 0; words[w]; w++) {
+			size_t wl;
+
+			if (lp_to_lower((unsigned char)words[w][0]) != c)
+				continue;
+			wl = strlen(words[w]);
+			/* The word must end between pos - window and pos. */
+			if (wl <= pos - j && j + wl + window >= pos &&
+			    lp_ci_word(s, pos, j, words[w]))
 				return 1;
 		}
 	}
@@ -278,53 +337,27 @@ size_t lp_spread_digits(const char *s, size_t len, size_t i, char *d,
 	}
 }
 
-int lp_is_alnum_byte(unsigned char c)
-{
-	return lp_is_alnum(c);
-}
-
-static inline int in_class(unsigned char c, unsigned start)
-{
-	if ((unsigned)(c - '0') < 10u)
-		return (start & LP_START_DIGIT) != 0;
-	if ((unsigned)((c | 0x20) - 'a') < 26u)
-		return (start & LP_START_ALPHA) != 0;
-	return start == ~0u;
-}
-
-int lp_scan_tokens(const lp_text *text, lp_spans *out,
+int lp_scan_tokens(const lp_text *text, lp_spans *out, unsigned starts,
                    int (*can_start)(const char *s, size_t len, size_t i),
                    size_t (*try_at)(const char *s, size_t len, size_t i),
-                   int (*in_token)(unsigned char c))
-{
-	return lp_scan_tokens_from(text, out, ~0u, can_start, try_at, in_token);
-}
-
-int lp_scan_tokens_from(const lp_text *text, lp_spans *out, unsigned start,
-                        int (*can_start)(const char *s, size_t len, size_t i),
-                        size_t (*try_at)(const char *s, size_t len, size_t i),
-                        int (*in_token)(unsigned char c))
+                   enum lp_token token)
 {
 	const char *s = text->s;
-	size_t len = text->len, i = 0;
+	size_t len = text->len, i;
 
+	/* URLs are skipped whole whatever the detector (a digit run inside
+	 * one is not a number of its own). */
+	starts |= LP_IN(LP_SET_URL);
+	i = lp_text_next(text, starts, 0);
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		size_t u, end;
+		size_t u = lp_url_end(s, len, i), end;
 
-		/* URLs are skipped whole whatever the detector (a digit run
-		 * inside one is not a number of its own). */
-		u = lp_url_end(s, len, i);
 		if (u) {
-			i = u;
-			continue;
-		}
-		if (!in_class(c, start)) {
-			i++;
+			i = lp_text_next(text, starts, u);
 			continue;
 		}
 		if (!can_start(s, len, i)) {
-			i++;
+			i = lp_text_next(text, starts, i + 1);
 			continue;
 		}
 		end = try_at(s, len, i);
@@ -332,10 +365,14 @@ int lp_scan_tokens_from(const lp_text *text, lp_spans *out, unsigned start,
 			if (lp_spans_push(out, i, end))
 				return -1;
 			i = end;
+		} else if (token == LP_TOKEN_DIGITS) {
+			while (i < len && lp_is_digit((unsigned char)s[i]))
+				i++;
 		} else {
-			while (i < len && in_token((unsigned char)s[i]))
+			while (i < len && lp_is_alnum((unsigned char)s[i]))
 				i++;
 		}
+		i = lp_text_next(text, starts, i);
 	}
 	return 0;
 }

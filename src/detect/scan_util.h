@@ -73,8 +73,12 @@ int lp_ci_prefix(const char *s, size_t len, size_t pos, const char *word);
 /* As lp_ci_prefix, and word is a whole word there (no ASCII letter just
  * before or just after). */
 int lp_ci_word(const char *s, size_t len, size_t pos, const char *word);
-/* One of words (a NULL-terminated list) occurs as a whole word ending
- * within window bytes before pos. */
+/* The longest context word lp_context_before accepts. */
+#define LP_CONTEXT_WORD_MAX 48
+
+/* One of words (a NULL-terminated list of words of at most
+ * LP_CONTEXT_WORD_MAX bytes) occurs as a whole word ending within window
+ * bytes before pos. */
 int lp_context_before(const char *s, size_t pos, size_t window,
 		      const char *const *words);
 
@@ -90,20 +94,24 @@ static inline size_t lp_url_end(const char *s, size_t len, size_t pos)
 	return c == 'h' || c == 'w' ? lp_url_end_slow(s, len, pos) : 0;
 }
 
-/* in_token for lp_scan_tokens: c is an ASCII letter or digit. */
-int lp_is_alnum_byte(unsigned char c);
+/* What a token that lp_scan_tokens passes over is made of. */
+enum lp_token {
+	LP_TOKEN_DIGITS, /* ASCII digits */
+	LP_TOKEN_ALNUM   /* ASCII letters and digits */
+};
 
 /*
- * The scan loop that token detectors share: skips URLs, offers each
- * position where can_start() allows a candidate to try_at(), records a
- * match and resumes after it, or else skips the rest of the token (the
- * bytes for which in_token() holds). Returns 0, or -1 when a span cannot
- * be recorded.
+ * The scan loop that token detectors share. It visits only the bytes in
+ * the candidate sets of starts (LP_IN bits of lp_text_next, which must
+ * hold every byte where can_start() may be true), skipping URLs whole. At
+ * each it asks can_start(), then try_at(); it records a match and resumes
+ * after it, or else skips the rest of the token (the bytes of kind token).
+ * Returns 0, or -1 when a span cannot be recorded.
  */
-int lp_scan_tokens(const lp_text *text, lp_spans *out,
+int lp_scan_tokens(const lp_text *text, lp_spans *out, unsigned starts,
                    int (*can_start)(const char *s, size_t len, size_t i),
                    size_t (*try_at)(const char *s, size_t len, size_t i),
-                   int (*in_token)(unsigned char c));
+                   enum lp_token token);
 
 /* The word before start, across one space, mixes letters and digits: a
  * number there goes on a code like an IBAN ("NO41 0378 5986 708"). */
@@ -120,17 +128,5 @@ int lp_after_code(const char *s, size_t start);
  */
 size_t lp_spread_digits(const char *s, size_t len, size_t i, char *d,
                         size_t cap, size_t *n);
-
-/* The bytes a candidate can start with, for lp_scan_tokens_from. */
-#define LP_START_DIGIT 0x1u
-#define LP_START_ALPHA 0x2u /* ASCII letters */
-
-/* As lp_scan_tokens, but can_start is asked only at bytes of the classes
- * in start (LP_START_*): most bytes of a tweet are then passed over
- * without a call. */
-int lp_scan_tokens_from(const lp_text *text, lp_spans *out, unsigned start,
-                        int (*can_start)(const char *s, size_t len, size_t i),
-                        size_t (*try_at)(const char *s, size_t len, size_t i),
-                        int (*in_token)(unsigned char c));
 
 #endif

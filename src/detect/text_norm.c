@@ -10,6 +10,8 @@
  */
 #include "text_norm.h"
 
+#include <string.h>
+
 #include "alloc.h"
 #include "scan_util.h"
 #include "unicode.h"
@@ -94,16 +96,18 @@ static int fold(uint32_t cp)
 	return -1;
 }
 
-/* Makes room for need bytes of s and need + 1 entries of cp_of. Both
- * buffers are grown before either is replaced, so a failure leaves text
- * as it was. */
+/* Makes room for need bytes of s and need + 1 entries of cp_of, and for
+ * the candidate sets of need bytes. s is rounded up to whole 64-byte
+ * blocks, which the indexer reads. Every buffer is grown before any is
+ * replaced, so a failure leaves text as it was. */
 static int reserve(lp_text *text, size_t need)
 {
 	size_t cap = text->cap ? text->cap : 64;
 	char *s;
 	uint32_t *cp_of;
+	uint64_t *sets;
 
-	if (need <= text->cap && text->s && text->cp_of)
+	if (need <= text->cap && text->s && text->cp_of && text->sets)
 		return 0;
 	while (cap < need) {
 		if (cap > SIZE_MAX / 2 / sizeof(uint32_t) - 1)
@@ -118,45 +122,225 @@ static int reserve(lp_text *text, size_t need)
 	if (!cp_of)
 		return -1; /* s grew but cap is unchanged: still consistent */
 	text->cp_of = cp_of;
+	sets = lp_realloc(text->sets, cap / 64 * LP_SET_COUNT * sizeof(*sets));
+	if (!sets)
+		return -1;
+	text->sets = sets;
 	text->cap = cap;
 	return 0;
 }
 
-/* Records what byte c (just written after prev) tells about the text. */
-static inline void note(lp_text *text, unsigned char prev, unsigned char c)
+/* The bytes of one 64-byte block that the candidate sets are made of, one
+ * bit per byte. */
+struct block {
+	uint64_t digit, letter, space, sign, paren, at, open, a, t, hw, kv;
+};
+
+#if defined(__SSE2__) && !defined(LP_INDEX_PORTABLE)
+#include <emmintrin.h>
+
+static inline uint64_t eq16(__m128i v, char c)
 {
-	if ((unsigned)(c - '0') < 10u)
-		text->digits++;
-	else if (c == '@')
-		text->has |= LP_HAS_AT;
-	else if (c == ':' || c == '=')
-		text->has |= LP_HAS_KV;
-	else if ((c | 0x20) == 't' && (prev | 0x20) == 'a')
-		text->has |= LP_HAS_ATW;
+	return (uint64_t)(unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+}
+
+/* Bytes from lo to hi. Bytes from 0x80 compare as negative: never in an
+ * ASCII range. */
+static inline uint64_t range16(__m128i v, char lo, char hi)
+{
+	return (uint64_t)(unsigned)_mm_movemask_epi8(_mm_and_si128(
+		_mm_cmpgt_epi8(v, _mm_set1_epi8((char)(lo - 1))),
+		_mm_cmplt_epi8(v, _mm_set1_epi8((char)(hi + 1)))));
+}
+
+static void read_block(const char *p, struct block *b)
+{
+	int k;
+
+	memset(b, 0, sizeof(*b));
+	for (k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+		__m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+		unsigned sh = (unsigned)(16 * k);
+
+		b->digit |= range16(v, '0', '9') << sh;
+		b->letter |= range16(low, 'a', 'z') << sh;
+		b->space |= eq16(v, ' ') << sh;
+		b->sign |= (eq16(v, '+') | eq16(v, '-')) << sh;
+		b->paren |= eq16(v, '(') << sh;
+		b->at |= eq16(v, '@') << sh;
+		b->open |= (eq16(v, '[') | eq16(v, '{') | eq16(v, '<')) << sh;
+		b->a |= eq16(low, 'a') << sh;
+		b->t |= eq16(low, 't') << sh;
+		b->hw |= (eq16(low, 'h') | eq16(low, 'w')) << sh;
+		b->kv |= (eq16(v, ':') | eq16(v, '=')) << sh;
+	}
+}
+#else
+/* Portable (and built into a test of its own with LP_INDEX_PORTABLE): the
+ * same, a byte at a time. */
+static void read_block(const char *p, struct block *b)
+{
+	int k;
+
+	memset(b, 0, sizeof(*b));
+	for (k = 0; k < 64; k++) {
+		unsigned char c = (unsigned char)p[k], low = c | 0x20;
+		uint64_t bit = (uint64_t)1 << k;
+
+		if (c >= '0' && c <= '9')
+			b->digit |= bit;
+		if (low >= 'a' && low <= 'z')
+			b->letter |= bit;
+		if (c == ' ')
+			b->space |= bit;
+		if (c == '+' || c == '-')
+			b->sign |= bit;
+		if (c == '(')
+			b->paren |= bit;
+		if (c == '@')
+			b->at |= bit;
+		if (c == '[' || c == '{' || c == '<')
+			b->open |= bit;
+		if (low == 'a')
+			b->a |= bit;
+		if (low == 't')
+			b->t |= bit;
+		if (low == 'h' || low == 'w')
+			b->hw |= bit;
+		if (c == ':' || c == '=')
+			b->kv |= bit;
+	}
+}
+#endif
+
+/* Fills in the candidate sets, the digit count and the LP_HAS_* bits of
+ * text from its normalised bytes. */
+static void index_text(lp_text *text)
+{
+	size_t words = (text->len + 63) / 64, k;
+	uint64_t *set = text->sets;
+	/* The byte before each block's first, as bits: letter or digit,
+	 * digit, letter, space, 'a'. */
+	uint64_t prev_alnum = 0, prev_digit = 0, prev_letter = 0, prev_space = 0;
+	uint64_t prev_a = 0;
+
+	text->words = words;
+	text->digits = 0;
+	text->has = 0;
+	/* Zero the rest of the last block, so that it is read as defined
+	 * bytes that belong to no set. */
+	memset(text->s + text->len, 0, words * 64 - text->len);
+	for (k = 0; k < words; k++) {
+		struct block b;
+		uint64_t alnum, before_alnum, before_letter, before_space, urls;
+		uint64_t num, ok;
+
+		read_block(text->s + 64 * k, &b);
+		alnum = b.digit | b.letter;
+		before_alnum = alnum << 1 | prev_alnum;
+		before_letter = b.letter << 1 | prev_letter;
+		before_space = b.space << 1 | prev_space;
+		num = b.digit & ~(b.digit << 1 | prev_digit);
+		set[LP_SET_NUM * words + k] = num;
+		set[LP_SET_WORD * words + k] = b.letter & ~before_letter;
+		set[LP_SET_SIGN * words + k] = b.sign | b.paren;
+		set[LP_SET_MARK * words + k] = b.at | b.open | b.paren |
+		                               (b.a & before_space);
+		/* The rare candidates are confirmed one by one. */
+		ok = 0;
+		while (num) {
+			unsigned bit = lp_ctz64(num);
+
+			if (lp_num_start_ok(text->s, text->len, 64 * k + bit))
+				ok |= (uint64_t)1 << bit;
+			num &= num - 1;
+		}
+		set[LP_SET_NUMOK * words + k] = ok;
+		urls = b.hw & ~before_alnum;
+		ok = 0;
+		while (urls) {
+			unsigned bit = lp_ctz64(urls);
+
+			if (lp_url_end(text->s, text->len, 64 * k + bit))
+				ok |= (uint64_t)1 << bit;
+			urls &= urls - 1;
+		}
+		set[LP_SET_URL * words + k] = ok;
+		text->digits += lp_popcount64(b.digit);
+		if (b.at)
+			text->has |= LP_HAS_AT;
+		if (b.kv)
+			text->has |= LP_HAS_KV;
+		if (b.t & (b.a << 1 | prev_a))
+			text->has |= LP_HAS_ATW;
+		prev_alnum = alnum >> 63;
+		prev_digit = b.digit >> 63;
+		prev_letter = b.letter >> 63;
+		prev_space = b.space >> 63;
+		prev_a = b.a >> 63;
+	}
+}
+
+/* Whether the len bytes at s are all ASCII, eight at a time. */
+static int all_ascii(const char *s, size_t len)
+{
+	uint64_t acc = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < len; i++)
+		acc |= (unsigned char)s[i];
+	return !(acc & 0x8080808080808080u);
 }
 
 int lp_text_normalise(lp_text *text, const char *src, size_t len)
 {
 	size_t i = 0, o = 0, n;
 	uint32_t cps = 0;
-	unsigned char prev = 0;
 
-	/* Folding never lengthens the text, so len + 1 bytes suffice. */
-	if (len == SIZE_MAX || reserve(text, len + 1))
+	/* Folding never lengthens the text, so len + 1 bytes suffice; the
+	 * indexer reads whole blocks of 64. */
+	if (len > SIZE_MAX - 128 || reserve(text, (len + 1 + 63) / 64 * 64))
 		return -1;
-	text->digits = 0;
-	text->has = 0;
+	/* ASCII, nearly every tweet, is kept as it is: byte i is code point
+	 * i, and cp_of need not be written. */
+	if (all_ascii(src, len)) {
+		memcpy(text->s, src, len);
+		text->ascii = 1;
+		text->len = len;
+		text->s[len] = '\0';
+		index_text(text);
+		return 0;
+	}
+	text->ascii = 0;
 	while (i < len) {
 		uint32_t cp;
 		int f;
 
-		/* ASCII, nearly every byte of most tweets, is kept as it is. */
-		if (!((unsigned char)src[i] & 0x80)) {
-			unsigned char c = (unsigned char)src[i++];
+		/* Runs of ASCII eight bytes at a time. */
+		while (i + 8 <= len) {
+			uint64_t w;
+			size_t k;
 
-			note(text, prev, c);
-			prev = c;
-			text->s[o] = (char)c;
+			memcpy(&w, src + i, 8);
+			if (w & 0x8080808080808080u)
+				break;
+			memcpy(text->s + o, src + i, 8);
+			for (k = 0; k < 8; k++)
+				text->cp_of[o + k] = cps + (uint32_t)k;
+			i += 8;
+			o += 8;
+			cps += 8;
+		}
+		if (i == len)
+			break;
+		if (!((unsigned char)src[i] & 0x80)) {
+			text->s[o] = src[i++];
 			text->cp_of[o++] = cps++;
 			continue;
 		}
@@ -169,10 +353,7 @@ int lp_text_normalise(lp_text *text, const char *src, size_t len)
 				text->s[o] = src[i + k];
 				text->cp_of[o++] = cps;
 			}
-			prev = 0x80;
 		} else if (f > 0) {
-			note(text, prev, (unsigned char)f);
-			prev = (unsigned char)f;
 			text->s[o] = (char)f;
 			text->cp_of[o++] = cps;
 		}
@@ -182,6 +363,7 @@ int lp_text_normalise(lp_text *text, const char *src, size_t len)
 	text->s[o] = '\0';
 	text->cp_of[o] = cps;
 	text->len = o;
+	index_text(text);
 	return 0;
 }
 
@@ -191,8 +373,11 @@ void lp_text_free(lp_text *text)
 		return;
 	lp_free(text->s);
 	lp_free(text->cp_of);
+	lp_free(text->sets);
 	text->s = NULL;
 	text->cp_of = NULL;
+	text->sets = NULL;
+	text->words = 0;
 	text->len = 0;
 	text->cap = 0;
 }

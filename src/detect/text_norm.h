@@ -13,23 +13,87 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bits.h"
+
 typedef struct lp_text {
 	char *s;          /* normalised UTF-8, NUL-terminated */
 	size_t len;       /* bytes in s, without the NUL */
-	uint32_t *cp_of;  /* len + 1 entries: code-point offset in the original
-	                     text of the character that normalised byte i came
-	                     from; cp_of[len] = code points in the original */
+	uint32_t *cp_of;  /* code-point offset in the original text of the
+	                     character that normalised byte i came from, i <=
+	                     len; not filled in when ascii is set (read it
+	                     through lp_text_cp) */
+	int ascii;        /* the text was all ASCII: byte i is code point i */
 	size_t cap;       /* allocated bytes of s (and entries of cp_of - 1) */
 	/* What the text holds, counted while normalising, so that a detector
 	 * can tell in one comparison that it cannot match (most tweets have
 	 * too few digits for an SSN, no '@', no "key: value"). */
 	size_t digits;    /* ASCII digits in s */
 	unsigned has;     /* LP_HAS_* bits */
+	/* Where candidates can begin (LP_SET_*), one bit per byte of s, so
+	 * that a detector jumps from one to the next (lp_text_next) instead
+	 * of testing every byte: set k is words 64-bit words from
+	 * sets + k * words. */
+	uint64_t *sets;
+	size_t words;
 } lp_text;
 
 #define LP_HAS_AT 0x1u    /* '@' */
 #define LP_HAS_KV 0x2u    /* ':' or '=' */
 #define LP_HAS_ATW 0x4u   /* the letters "at" (any case), as in "name at host" */
+
+/* The candidate sets of lp_text.sets. "Not alphanumeric" means not an
+ * ASCII letter or digit; the first byte of the text follows nothing. */
+enum lp_text_set {
+	LP_SET_NUM,   /* an ASCII digit after a byte not a digit: where a
+	                 run of digits begins */
+	LP_SET_NUMOK, /* those of LP_SET_NUM where a number may start
+	                 (lp_num_start_ok) */
+	LP_SET_WORD,  /* an ASCII letter after a byte not a letter */
+	LP_SET_SIGN,  /* '+', '-' or '(' */
+	LP_SET_MARK,  /* where an e-mail address's at-sign may be: '@', '[',
+	                 '(', '{', '<', or 'a'/'A' after a space */
+	LP_SET_URL,   /* where a URL begins (lp_url_end is not 0) */
+	LP_SET_COUNT
+};
+
+/* A set of candidate sets, for lp_text_next. */
+#define LP_IN(set) (1u << (set))
+
+/* The first byte at or after from that is in one of the sets of mask
+ * (LP_IN bits), or text->len when there is none. */
+static inline size_t lp_text_next(const lp_text *text, unsigned mask,
+                                  size_t from)
+{
+	size_t k = from >> 6, words = text->words;
+	uint64_t m;
+
+	if (from >= text->len)
+		return text->len;
+	for (;;) {
+		unsigned set;
+
+		m = 0;
+		for (set = 0; set < LP_SET_COUNT; set++) {
+			if (mask & (1u << set))
+				m |= text->sets[set * words + k];
+		}
+		if (k == from >> 6)
+			m &= ~(uint64_t)0 << (from & 63);
+		if (m)
+			break;
+		if (++k == words)
+			return text->len;
+	}
+	/* Bits past len are never set. */
+	return (k << 6) + (size_t)lp_ctz64(m);
+}
+
+/* The code-point offset in the original text of normalised byte i
+ * (i <= len; at len, the number of code points of the original). */
+static inline uint32_t lp_text_cp(const lp_text *text, size_t i)
+{
+	return text->ascii ? (uint32_t)i : text->cp_of[i];
+}
 
 /*
  * Normalises len bytes of valid UTF-8 into text (its buffers are reused

@@ -9,8 +9,10 @@
  * skipped, as reports refuse them.
  *
  * Checked, with a trap on violation:
- *  - normalisation: no longer than the input, NUL-terminated, cp_of
- *    non-decreasing and within the code points of the input;
+ *  - normalisation: no longer than the input, NUL-terminated, code-point
+ *    offsets non-decreasing and within the code points of the input; every
+ *    candidate set holds exactly the bytes it should, and lp_text_next
+ *    finds the next of them from any offset;
  *  - each detector: spans in range, non-empty, in increasing order,
  *    not overlapping, on character boundaries; -1 only at the match limit;
  *  - each match masked as a decision shows it (the original characters
@@ -27,6 +29,7 @@
 #include "libpolicy/limits.h"
 #include "mask.h"
 #include "report.h"
+#include "scan_util.h"
 #include "text_norm.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -87,6 +90,55 @@ static void check_mask(const char *src, size_t len, lp_mask_style style)
 	lp_free(out);
 }
 
+static int in_set(const lp_text *t, unsigned set, size_t i)
+{
+	return (int)((t->sets[set * t->words + i / 64] >> (i % 64)) & 1);
+}
+
+/* Each candidate set holds exactly the bytes its definition names, and
+ * lp_text_next finds the next of them from anywhere. */
+static void check_sets(const lp_text *t)
+{
+	const char *s = t->s;
+	size_t i, digits = 0;
+	unsigned set;
+
+	FUZZ_CHECK(t->words == (t->len + 63) / 64);
+	for (i = 0; i < t->len; i++) {
+		unsigned char c = (unsigned char)s[i], p = i ? (unsigned char)s[i - 1] : 0;
+		int num = lp_is_digit(c) && !lp_is_digit(p);
+
+		digits += lp_is_digit(c);
+		FUZZ_CHECK(in_set(t, LP_SET_NUM, i) == num);
+		FUZZ_CHECK(in_set(t, LP_SET_NUMOK, i) ==
+		           (num && lp_num_start_ok(s, t->len, i)));
+		FUZZ_CHECK(in_set(t, LP_SET_WORD, i) ==
+		           (lp_is_alpha(c) && !lp_is_alpha(p)));
+		FUZZ_CHECK(in_set(t, LP_SET_SIGN, i) ==
+		           (c == '+' || c == '-' || c == '('));
+		FUZZ_CHECK(in_set(t, LP_SET_MARK, i) ==
+		           (c == '@' || c == '[' || c == '(' || c == '{' || c == '<' ||
+		            ((c | 0x20) == 'a' && p == ' ')));
+		FUZZ_CHECK(in_set(t, LP_SET_URL, i) == (lp_url_end(s, t->len, i) != 0));
+	}
+	FUZZ_CHECK(t->digits == digits);
+	/* No bit past the end. */
+	for (set = 0; set < LP_SET_COUNT; set++) {
+		for (i = t->len; i < t->words * 64; i++)
+			FUZZ_CHECK(!in_set(t, set, i));
+	}
+	for (set = 0; set < LP_SET_COUNT; set++) {
+		size_t from, next = t->len;
+
+		/* Backwards, so that next is the answer for from. */
+		for (from = t->len + 1; from-- > 0;) {
+			if (from < t->len && in_set(t, set, from))
+				next = from;
+			FUZZ_CHECK(lp_text_next(t, LP_IN(set), from) == next);
+		}
+	}
+}
+
 static void check_text(const char *src, size_t len, size_t cps, lp_text *t)
 {
 	size_t i;
@@ -94,11 +146,14 @@ static void check_text(const char *src, size_t len, size_t cps, lp_text *t)
 	FUZZ_CHECK(lp_text_normalise(t, src, len) == 0);
 	FUZZ_CHECK(t->len <= len);
 	FUZZ_CHECK(t->s[t->len] == '\0');
-	FUZZ_CHECK(t->cp_of[t->len] == cps);
+	FUZZ_CHECK(lp_text_cp(t, t->len) == cps);
 	for (i = 0; i < t->len; i++) {
-		FUZZ_CHECK(t->cp_of[i] < cps);
-		FUZZ_CHECK(t->cp_of[i] <= t->cp_of[i + 1]);
+		FUZZ_CHECK(lp_text_cp(t, i) < cps);
+		FUZZ_CHECK(lp_text_cp(t, i) <= lp_text_cp(t, i + 1));
+		FUZZ_CHECK(!t->ascii || (unsigned char)t->s[i] < 0x80);
 	}
+	FUZZ_CHECK(!t->ascii || t->len == len);
+	check_sets(t);
 }
 
 static void check_detector(const lp_builtin_detector *d, const char *src,
@@ -121,8 +176,8 @@ static void check_detector(const lp_builtin_detector *d, const char *src,
 		FUZZ_CHECK(is_boundary(t->s, t->len, s));
 		FUZZ_CHECK(is_boundary(t->s, t->len, e));
 		/* The evidence: code points of the original, then its bytes. */
-		c0 = t->cp_of[s];
-		c1 = t->cp_of[e - 1] + 1;
+		c0 = lp_text_cp(t, s);
+		c1 = lp_text_cp(t, e - 1) + 1;
 		FUZZ_CHECK(c0 < c1 && c1 <= cps);
 		b0 = byte_at[c0];
 		b1 = byte_at[c1];

@@ -503,7 +503,7 @@ static void test_nothing_fires(void **state)
 }
 
 /* Offsets are into the normalised text: a removed zero-width space moves
- * the match, and cp_of maps it back to the original code points. */
+ * the match, and lp_text_cp maps it back to the original code points. */
 static void test_offsets_after_normalisation(void **state)
 {
 	const char *text = "\xE2\x80\x8B\xC3\xA9 call 555-123-4567";
@@ -516,8 +516,8 @@ static void test_offsets_after_normalisation(void **state)
 	assert_int_equal(sp.n, 1);
 	assert_int_equal(sp.v[0].start, 8);
 	assert_int_equal(sp.v[0].end, 20);
-	assert_int_equal(t.cp_of[sp.v[0].start], 8);
-	assert_int_equal(t.cp_of[sp.v[0].end], 20);
+	assert_int_equal(lp_text_cp(&t, sp.v[0].start), 8);
+	assert_int_equal(lp_text_cp(&t, sp.v[0].end), 20);
 	lp_spans_free(&sp);
 	lp_text_free(&t);
 }
@@ -551,8 +551,8 @@ static void expect_excerpt(const char *name, const char *text,
 	assert_int_equal(lp_text_normalise(&t, text, strlen(text)), 0);
 	assert_int_equal(d->detect(&t, &sp), 0);
 	assert_true(sp.n >= 1);
-	b0 = byte_of_cp(text, t.cp_of[sp.v[0].start]);
-	b1 = byte_of_cp(text, t.cp_of[sp.v[0].end]);
+	b0 = byte_of_cp(text, lp_text_cp(&t, sp.v[0].start));
+	b1 = byte_of_cp(text, lp_text_cp(&t, sp.v[0].end));
 	assert_int_equal(lp_mask(&out, text + b0, b1 - b0, d->mask), 0);
 	lp_spans_free(&sp);
 	lp_text_free(&t);

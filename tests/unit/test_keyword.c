@@ -92,6 +92,54 @@ static void check_all(void)
 	expect(KWS(""), "anything", "");
 }
 
+/* lp_keyword_may_occur for the folded keywords kws over text; and, when it
+ * is false, lp_keyword_near must be false for every range of the text
+ * (which is what lets the scanner skip a detector on it). */
+static int may_occur(const char *const *kws, const char *text)
+{
+	char *kw[8];
+	lp_text t = { 0 };
+	size_t n, i, from, to;
+	int may;
+
+	for (n = 0; kws[n]; n++) {
+		assert_true(n < 8);
+		kw[n] = lp_malloc(strlen(kws[n]) + 1);
+		assert_non_null(kw[n]);
+		strcpy(kw[n], kws[n]);
+		lp_keyword_fold(kw[n]);
+	}
+	assert_int_equal(lp_text_normalise(&t, text, strlen(text)), 0);
+	may = lp_keyword_may_occur(&t, kw, n);
+	for (from = 0; !may && from < t.len; from++) {
+		for (to = from + 1; to <= t.len; to++)
+			assert_false(lp_keyword_near(&t, kw, n, from, to));
+	}
+	lp_text_free(&t);
+	for (i = 0; i < n; i++)
+		lp_free(kw[i]);
+	return may;
+}
+
+static void test_may_occur(void **state)
+{
+	(void)state;
+	assert_true(may_occur(KWS("passport"), "my PASSPORT no"));
+	assert_true(may_occur(KWS("acct", "account number"), "Account Number: 1"));
+	/* Whatever follows: a window may end inside a word. */
+	assert_true(may_occur(KWS("acct"), "acctx"));
+	assert_false(may_occur(KWS("acct"), "xacct macct bacct"));
+	assert_false(may_occur(KWS("passport"), "pass port, passpor"));
+	assert_false(may_occur(KWS("passport"), ""));
+	/* Keywords that do not begin with a letter are looked for everywhere. */
+	assert_true(may_occur(KWS("#acct"), "see x#acct"));
+	assert_true(may_occur(KWS("9acct"), "see 9ACCT"));
+	assert_false(may_occur(KWS("9acct"), "see x9acct"));
+	assert_true(may_occur(KWS("caf\xC3\xA9"), "un CAF\xC3\xA9"));
+	assert_false(may_occur(KWS(""), "anything"));
+	assert_true(may_occur(KWS("", "thing"), "anything thing"));
+}
+
 static void test_keyword_fold(void **state)
 {
 	char s[] = "FluFFy CAF\xC3\x89 \xC3\x80 I";
@@ -135,6 +183,7 @@ static void test_other_locales(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_may_occur),
 		cmocka_unit_test(test_keyword_fold),
 		cmocka_unit_test(test_locale_c),
 		cmocka_unit_test(test_other_locales),

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -36,11 +37,17 @@ static void test_ascii_unchanged(void **state)
 	(void)state;
 	norm(&t, "Call Me at 555-123-4567!");
 	assert_string_equal(t.s, "Call Me at 555-123-4567!");
+	assert_true(t.ascii);
 	for (i = 0; i <= t.len; i++)
-		assert_int_equal(t.cp_of[i], i);
+		assert_int_equal(lp_text_cp(&t, i), i);
+	norm(&t, "caf\xC3\xA9 1");
+	assert_false(t.ascii);
+	assert_int_equal(lp_text_cp(&t, 5), 4);
+	assert_int_equal(lp_text_cp(&t, 6), 5);
 	lp_text_free(&t);
 	assert_null(t.s);
 	assert_null(t.cp_of);
+	assert_null(t.sets);
 }
 
 static void test_full_width(void **state)
@@ -51,9 +58,9 @@ static void test_full_width(void **state)
 	/* ０７７００ → 07700: three bytes become one, offsets count code points. */
 	norm(&t, "\xEF\xBC\x90\xEF\xBC\x97\xEF\xBC\x97\xEF\xBC\x90\xEF\xBC\x90");
 	assert_string_equal(t.s, "07700");
-	assert_int_equal(t.cp_of[0], 0);
-	assert_int_equal(t.cp_of[4], 4);
-	assert_int_equal(t.cp_of[5], 5);
+	assert_int_equal(lp_text_cp(&t, 0), 0);
+	assert_int_equal(lp_text_cp(&t, 4), 4);
+	assert_int_equal(lp_text_cp(&t, 5), 5);
 	lp_text_free(&t);
 	/* Full-width letters and punctuation, case kept: ｊａｎｅ＠Ｘ．ｃｏｍ */
 	expect_norm("\xEF\xBD\x8A\xEF\xBD\x81\xEF\xBD\x8E\xEF\xBD\x85\xEF\xBC\xA0"
@@ -84,13 +91,13 @@ static void test_invisible_removed(void **state)
 	norm(&t, "a\xE2\x80\x8B" "b\xEF\xBB\xBF" "c\xC2\xAD" "d\xE2\x81\xA0"
 		 "e\xE2\x80\x8D" "f");
 	assert_string_equal(t.s, "abcdef");
-	assert_int_equal(t.cp_of[0], 0);
-	assert_int_equal(t.cp_of[1], 2);
-	assert_int_equal(t.cp_of[2], 4);
-	assert_int_equal(t.cp_of[3], 6);
-	assert_int_equal(t.cp_of[4], 8);
-	assert_int_equal(t.cp_of[5], 10);
-	assert_int_equal(t.cp_of[6], 11);
+	assert_int_equal(lp_text_cp(&t, 0), 0);
+	assert_int_equal(lp_text_cp(&t, 1), 2);
+	assert_int_equal(lp_text_cp(&t, 2), 4);
+	assert_int_equal(lp_text_cp(&t, 3), 6);
+	assert_int_equal(lp_text_cp(&t, 4), 8);
+	assert_int_equal(lp_text_cp(&t, 5), 10);
+	assert_int_equal(lp_text_cp(&t, 6), 11);
 	lp_text_free(&t);
 	expect_norm("5\xE1\xA0\x8E" "5\xE2\x80\x8F" "5", "555");
 }
@@ -113,14 +120,14 @@ static void test_multibyte_offsets(void **state)
 	norm(&t, "\xC3\xA9\xE6\x97\xA5\xF0\x9F\x98\x80x");
 	assert_int_equal(t.len, 10);
 	assert_memory_equal(t.s, "\xC3\xA9\xE6\x97\xA5\xF0\x9F\x98\x80x", 10);
-	assert_int_equal(t.cp_of[0], 0);
-	assert_int_equal(t.cp_of[1], 0);
-	assert_int_equal(t.cp_of[2], 1);
-	assert_int_equal(t.cp_of[4], 1);
-	assert_int_equal(t.cp_of[5], 2);
-	assert_int_equal(t.cp_of[8], 2);
-	assert_int_equal(t.cp_of[9], 3);
-	assert_int_equal(t.cp_of[10], 4);
+	assert_int_equal(lp_text_cp(&t, 0), 0);
+	assert_int_equal(lp_text_cp(&t, 1), 0);
+	assert_int_equal(lp_text_cp(&t, 2), 1);
+	assert_int_equal(lp_text_cp(&t, 4), 1);
+	assert_int_equal(lp_text_cp(&t, 5), 2);
+	assert_int_equal(lp_text_cp(&t, 8), 2);
+	assert_int_equal(lp_text_cp(&t, 9), 3);
+	assert_int_equal(lp_text_cp(&t, 10), 4);
 	lp_text_free(&t);
 }
 
@@ -135,17 +142,17 @@ static void test_reuse_and_empty(void **state)
 	big[sizeof(big) - 1] = '\0';
 	norm(&t, big);
 	assert_int_equal(t.len, sizeof(big) - 1);
-	assert_int_equal(t.cp_of[t.len], sizeof(big) - 1);
+	assert_int_equal(lp_text_cp(&t, t.len), sizeof(big) - 1);
 	cap = t.cap;
 	assert_true(cap >= t.len + 1);
 	norm(&t, "ab");
 	assert_string_equal(t.s, "ab");
 	assert_int_equal(t.cap, cap);
-	assert_int_equal(t.cp_of[2], 2);
+	assert_int_equal(lp_text_cp(&t, 2), 2);
 	assert_int_equal(lp_text_normalise(&t, "", 0), 0);
 	assert_int_equal(t.len, 0);
 	assert_string_equal(t.s, "");
-	assert_int_equal(t.cp_of[0], 0);
+	assert_int_equal(lp_text_cp(&t, 0), 0);
 	lp_text_free(&t);
 	lp_text_free(&t);
 }
@@ -158,12 +165,88 @@ static void test_malformed_is_safe(void **state)
 	/* A stray continuation byte and a truncated sequence at the end. */
 	assert_int_equal(lp_text_normalise(&t, "a\x80" "b\xEF\xBC", 5), 0);
 	assert_int_equal(t.len, 5);
-	assert_int_equal(t.cp_of[5], 5);
+	assert_int_equal(lp_text_cp(&t, 5), 5);
 	/* Only the first len bytes are read. */
 	assert_int_equal(lp_text_normalise(&t, "\xEF\xBC\x90\xEF\xBC\x91", 4), 0);
 	assert_int_equal(t.len, 2);
 	assert_int_equal(t.s[0], '0');
-	assert_int_equal(t.cp_of[2], 2);
+	assert_int_equal(lp_text_cp(&t, 2), 2);
+	lp_text_free(&t);
+}
+
+/* Every offset of set in t, in order, through lp_text_next, as a string of
+ * offsets ("0 5 9"). */
+static const char *members(const lp_text *t, unsigned set)
+{
+	static char buf[512];
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = lp_text_next(t, LP_IN(set), 0); i < t->len;
+	     i = lp_text_next(t, LP_IN(set), i + 1))
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, n ? " %zu" : "%zu", i);
+	return buf;
+}
+
+static void test_candidate_sets(void **state)
+{
+	lp_text t = { 0 };
+
+	(void)state;
+	/*       0         1         2         3         4
+	 *       0123456789012345678901234567890123456789012345 */
+	norm(&t, "Call +1 (555) 12:30 x9 $5 at me@x.io [at] see www.a.b #7");
+	assert_string_equal(members(&t, LP_SET_NUM), "6 9 14 17 21 24 55");
+	/* Not 17 (12:30), 21 (x9), 24 ($5) nor 55 (#7); 6 follows '+'. */
+	assert_string_equal(members(&t, LP_SET_NUMOK), "9 14");
+	assert_string_equal(members(&t, LP_SET_WORD),
+	                    "0 20 26 29 32 34 38 42 46 50 52");
+	assert_string_equal(members(&t, LP_SET_SIGN), "5 8");
+	assert_string_equal(members(&t, LP_SET_MARK), "8 26 31 37");
+	assert_string_equal(members(&t, LP_SET_URL), "46");
+	assert_int_equal(t.digits, 11);
+	assert_int_equal(t.has, LP_HAS_AT | LP_HAS_KV | LP_HAS_ATW);
+	/* Both fold to ASCII: the sets see the normalised bytes. */
+	norm(&t, "\xEF\xBC\x91\xE2\x80\x8B" "2 a");
+	assert_string_equal(t.s, "12 a");
+	assert_string_equal(members(&t, LP_SET_NUM), "0");
+	assert_int_equal(t.has, 0);
+	lp_text_free(&t);
+}
+
+/* The sets run across 64-byte blocks: what comes before a block's first
+ * byte is the last byte of the block before. */
+static void test_candidate_sets_across_blocks(void **state)
+{
+	char src[200];
+	lp_text t = { 0 };
+
+	(void)state;
+	memset(src, 'x', sizeof(src));
+	src[sizeof(src) - 1] = '\0';
+	src[63] = ' ';
+	src[64] = '7';   /* after a space in the block before: a number */
+	src[127] = '8';
+	src[128] = '9';  /* after a digit in the block before: not one */
+	src[129] = ' ';
+	src[130] = 'a';
+	src[191] = ' ';
+	src[192] = 'A';  /* "a" after a space, and "at" across no boundary */
+	src[193] = 't';
+	norm(&t, src);
+	assert_string_equal(members(&t, LP_SET_NUM), "64 127");
+	assert_string_equal(members(&t, LP_SET_NUMOK), "64");
+	assert_string_equal(members(&t, LP_SET_WORD), "0 65 130 192");
+	assert_string_equal(members(&t, LP_SET_MARK), "130 192");
+	assert_int_equal(t.digits, 3);
+	assert_int_equal(t.has, LP_HAS_ATW);
+	/* Reused for a shorter text: nothing of the longer one is left. */
+	norm(&t, "1");
+	assert_string_equal(members(&t, LP_SET_NUM), "0");
+	assert_string_equal(members(&t, LP_SET_WORD), "");
+	assert_int_equal(lp_text_next(&t, LP_IN(LP_SET_NUM), 1), 1);
+	norm(&t, "");
+	assert_int_equal(lp_text_next(&t, LP_IN(LP_SET_NUM), 0), 0);
 	lp_text_free(&t);
 }
 
@@ -178,6 +261,8 @@ int main(void)
 		cmocka_unit_test(test_multibyte_offsets),
 		cmocka_unit_test(test_reuse_and_empty),
 		cmocka_unit_test(test_malformed_is_safe),
+		cmocka_unit_test(test_candidate_sets),
+		cmocka_unit_test(test_candidate_sets_across_blocks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -26,7 +26,8 @@
 
 #define USAGE \
 	"usage: bench_detect [--policy PATH] [--seconds S] [--check FLOORS]\n" \
-	"                    [--per-detector] [--examples N] [--verbose] FILE...\n" \
+	"                    [--per-detector] [--examples N] [--verbose]\n" \
+	"                    [--matches OUT] FILE...\n" \
 	"\n" \
 	"Scans every record of the corpus files (JSON Lines, tests/corpus/README.md)\n" \
 	"with the policy's text detectors (default: the embedded default policy)\n" \
@@ -39,6 +40,9 @@
 	"  --per-detector  also time each detector alone\n" \
 	"  --examples N    benign false positives shown per detector (default 3)\n" \
 	"  --verbose       print every missed expectation and false positive\n" \
+	"  --matches OUT   write every match to OUT, a line each: FILE:LINE DETECTOR\n" \
+	"                  START END (code points); two builds whose files are the\n" \
+	"                  same detect the same (for refactoring the detectors)\n" \
 	"\n" \
 	"Exit status: 0, 1 when a floor is broken, 2 on bad usage or input.\n"
 
@@ -798,6 +802,8 @@ int main(int argc, char **argv)
 	double seconds = 2, t, mbps;
 	char res[96];
 	int per_detector = 0, i, first_file = 0;
+	const char *matches_path = NULL;
+	FILE *matches_out = NULL;
 	lp_compiler *c = NULL;
 	lp_policy *policy = NULL;
 	lp_scanner sc;
@@ -835,6 +841,8 @@ int main(int argc, char **argv)
 				fprintf(stderr, "bench_detect: --examples wants a number\n");
 				return 2;
 			}
+		} else if (!strcmp(argv[i], "--matches") && i + 1 < argc) {
+			matches_path = argv[++i];
 		} else if (!strcmp(argv[i], "--per-detector")) {
 			per_detector = 1;
 		} else if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v")) {
@@ -883,12 +891,28 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
+	if (matches_path && !(matches_out = fopen(matches_path, "w"))) {
+		fprintf(stderr, "bench_detect: %s: %s\n", matches_path, strerror(errno));
+		return 2;
+	}
 	/* The scored pass, which is also the warm-up of the scanner. */
 	for (ri = 0; ri < B.nrecs; ri++) {
 		B.nm = 0;
 		scan_one(policy, &sc, &B.recs[ri], collect);
+		if (matches_out) {
+			size_t k;
+
+			for (k = 0; k < B.nm; k++)
+				fprintf(matches_out, "%s:%u %s %u %u\n", B.recs[ri].file,
+				        B.recs[ri].line, policy->detectors[B.m[k].det].id,
+				        (unsigned)B.m[k].start, (unsigned)B.m[k].end);
+		}
 		score_record(ri);
 		bytes += B.recs[ri].len;
+	}
+	if (matches_out && fclose(matches_out) != 0) {
+		fprintf(stderr, "bench_detect: %s: %s\n", matches_path, strerror(errno));
+		return 2;
 	}
 
 	printf("== corpus: %zu records, %zu text bytes, %zu files; policy %s, %zu detectors\n",
