@@ -113,6 +113,41 @@ int lp_keyword_may_occur(const lp_text *text, char *const *keywords,
 	return 0;
 }
 
+uint64_t lp_keyword_pairs(char *const *keywords, size_t n)
+{
+	uint64_t bits = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		const unsigned char *w = (const unsigned char *)keywords[k];
+
+		if (!lp_is_alpha(w[0]) || !w[1])
+			return 0;
+		bits |= (uint64_t)1 << lp_word_pair(w[0], w[1]);
+	}
+	return bits;
+}
+
+uint64_t lp_text_word_pairs(const lp_text *text)
+{
+	const uint64_t *word = text->sets + LP_SET_WORD * text->words;
+	uint64_t bits = 0;
+	size_t k;
+
+	/* The byte after a word's first is at most s[len], the NUL. */
+	for (k = 0; k < text->words; k++) {
+		uint64_t m;
+
+		for (m = word[k]; m; m &= m - 1) {
+			const unsigned char *w =
+				(const unsigned char *)text->s + 64 * k + lp_ctz64(m);
+
+			bits |= (uint64_t)1 << lp_word_pair(w[0], w[1]);
+		}
+	}
+	return bits;
+}
+
 int lp_keyword_detect(const lp_text *text, char *const *keywords, size_t n,
                       lp_spans *out)
 {

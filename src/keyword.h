@@ -11,6 +11,9 @@
 #ifndef LP_KEYWORD_H
 #define LP_KEYWORD_H
 
+#include <stdint.h>
+
+#include "ascii.h"
 #include "detect.h"
 
 /* Appends to out every occurrence in text of any of the n lower-case
@@ -31,6 +34,26 @@ int lp_keyword_near(const lp_text *text, char *const *keywords, size_t n,
  * matches need context words need not run at all. */
 int lp_keyword_may_occur(const lp_text *text, char *const *keywords,
                          size_t n);
+
+/*
+ * How words begin, as a 64-bit digest: bit lp_word_pair(a, b) for a word
+ * whose first two bytes are a and b, ASCII case ignored. A keyword whose
+ * bit is missing from the text's digest does not occur in it, so most
+ * texts are passed over without looking for context words at all.
+ */
+static inline unsigned lp_word_pair(unsigned char a, unsigned char b)
+{
+	return ((unsigned)lp_to_lower(a) * 7u + (unsigned)lp_to_lower(b)) & 63u;
+}
+
+/* The digest of the keywords' beginnings, or 0 when one of them does not
+ * begin with an ASCII letter and another byte (nothing can be ruled out
+ * then). */
+uint64_t lp_keyword_pairs(char *const *keywords, size_t n);
+
+/* The digest of the beginnings of text's words (those that begin with an
+ * ASCII letter after a byte that is not one, LP_SET_WORD). */
+uint64_t lp_text_word_pairs(const lp_text *text);
 
 /* Lower-cases the ASCII letters of the NUL-terminated keyword s in place,
  * leaving every other byte (UTF-8 included) as it is, whatever the

@@ -37,6 +37,9 @@ typedef struct lp_detector_def {
 	                                       be near a match; NULL: none */
 	size_t context_count;
 	size_t context_window;              /* bytes before and after a match */
+	/* How the context words begin (lp_keyword_pairs), so that a text
+	 * none of whose words begins like one is passed over at once. */
+	uint64_t context_pairs;
 	lp_mask_style mask;
 } lp_detector_def;
 

@@ -618,8 +618,8 @@ static void load_context(loader *L, const lp_ynode *e, lp_detector_def *d)
 			    "be; this detector has none");
 	}
 	d->context_window = (size_t)w;
-	if (ctx)
-		load_words(L, ctx, &d->context, &d->context_count);
+	if (ctx && load_words(L, ctx, &d->context, &d->context_count) == 0)
+		d->context_pairs = lp_keyword_pairs(d->context, d->context_count);
 }
 
 static void on_detector(loader *L, const lp_ynode *e, const char *id)

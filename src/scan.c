@@ -46,6 +46,8 @@ int lp_scan(const lp_policy *p, lp_scanner *sc, const char *s, size_t len,
             lp_scan_match_fn on_match, void *ctx, lp_scan_result *res)
 {
 	size_t di, i;
+	uint64_t pairs = 0;
+	int have_pairs = 0;
 
 	res->capped_count = 0;
 	res->limit_detector = -1;
@@ -57,7 +59,16 @@ int lp_scan(const lp_policy *p, lp_scanner *sc, const char *s, size_t len,
 
 		lp_spans_clear(&sc->spans);
 		/* Matches that need a context word the text lacks would all
-		 * be dropped: do not look for them. */
+		 * be dropped: do not look for them. Most texts have no word
+		 * that begins like a context word. */
+		if (d->context && d->context_pairs) {
+			if (!have_pairs) {
+				pairs = lp_text_word_pairs(&sc->text);
+				have_pairs = 1;
+			}
+			if (!(pairs & d->context_pairs))
+				continue;
+		}
 		if (d->context &&
 		    !lp_keyword_may_occur(&sc->text, d->context, d->context_count))
 			continue;

@@ -18,36 +18,50 @@
 #define MAX_VALUE 128
 #define MAX_USER_VALUE 100
 
-static const char *const secret_keys[] = {
-	"password", "passwd", "passcode", "passphrase", "passwort", "pass",
-	"pwd", "pw", "p/w", "pass code", "mot de passe", "contraseña",
-	"senha", "wachtwoord", "lösenord", NULL,
+/* A lower-case word and its length, so that a list is searched without
+ * strlen. */
+struct word {
+	const char *w;
+	size_t n;
+};
+#define W(s) { s, sizeof(s) - 1 }
+
+static const struct word secret_keys[] = {
+	W("password"), W("passwd"), W("passcode"), W("passphrase"), W("passwort"),
+	W("pass"), W("pwd"), W("pw"), W("p/w"), W("pass code"), W("mot de passe"),
+	W("contraseña"), W("senha"), W("wachtwoord"), W("lösenord"),
+	{ NULL, 0 },
 };
 
-static const char *const user_keys[] = {
-	"login", "username", "user name", "user", "userid", "user id",
-	"email", "e-mail", "mail", "account", "acct", "id", "usr", "uname",
-	"log in", "benutzer", "usuario", NULL,
+static const struct word user_keys[] = {
+	W("login"), W("username"), W("user name"), W("user"), W("userid"),
+	W("user id"), W("email"), W("e-mail"), W("mail"), W("account"), W("acct"),
+	W("id"), W("usr"), W("uname"), W("log in"), W("benutzer"), W("usuario"),
+	{ NULL, 0 },
 };
 
 /* "Values" that are words of a sentence about passwords. */
-static const char *const not_secrets[] = {
-	"must", "should", "is", "was", "are", "be", "at", "least", "of", "the",
-	"a", "an", "to", "for", "in", "on", "required", "reset", "change",
-	"changed", "forgot", "forgotten", "incorrect", "invalid", "wrong",
-	"expired", "hint", "manager", "strength", "protected", "none", "n/a",
-	"null", "empty", "same", "yes", "no", "needed", "please", "enter",
-	"your", "my", "new", "old", "here", "below", "above", "link", "sent",
-	"weak", "strong", "updated", "it", "this", "that", "not", "optional",
-	"hidden", "redacted", "unknown", "?", "tbd", "dm", NULL,
+static const struct word not_secrets[] = {
+	W("must"), W("should"), W("is"), W("was"), W("are"), W("be"), W("at"),
+	W("least"), W("of"), W("the"), W("a"), W("an"), W("to"), W("for"), W("in"),
+	W("on"), W("required"), W("reset"), W("change"), W("changed"), W("forgot"),
+	W("forgotten"), W("incorrect"), W("invalid"), W("wrong"), W("expired"),
+	W("hint"), W("manager"), W("strength"), W("protected"), W("none"), W("n/a"),
+	W("null"), W("empty"), W("same"), W("yes"), W("no"), W("needed"),
+	W("please"), W("enter"), W("your"), W("my"), W("new"), W("old"), W("here"),
+	W("below"), W("above"), W("link"), W("sent"), W("weak"), W("strong"),
+	W("updated"), W("it"), W("this"), W("that"), W("not"), W("optional"),
+	W("hidden"), W("redacted"), W("unknown"), W("?"), W("tbd"), W("dm"),
+	{ NULL, 0 },
 };
 
 /* Words before "pass" that make it a ticket, not a password. */
-static const char *const passes[] = {
-	"boarding", "season", "day", "bus", "backstage", "hall", "free",
-	"battle", "press", "access", "weekly", "monthly", "annual", "guest",
-	"visitor", "vip", "travel", "rail", "ski", "park", "game", "hunger",
-	"festival", "event", "gym", "parking", "transit", "metro", NULL,
+static const struct word passes[] = {
+	W("boarding"), W("season"), W("day"), W("bus"), W("backstage"), W("hall"),
+	W("free"), W("battle"), W("press"), W("access"), W("weekly"), W("monthly"),
+	W("annual"), W("guest"), W("visitor"), W("vip"), W("travel"), W("rail"),
+	W("ski"), W("park"), W("game"), W("hunger"), W("festival"), W("event"),
+	W("gym"), W("parking"), W("transit"), W("metro"), { NULL, 0 },
 };
 
 /* c (a letter) may begin one of secret_keys: 'p', 'm', 'c', 's', 'w', 'l'.
@@ -59,19 +73,30 @@ static int secret_initial(unsigned char c)
 	c = (unsigned char)lp_to_lower(c);
 	if (c >= 0x80)
 		return 0;
-	for (k = 0; secret_keys[k]; k++) {
-		if ((unsigned char)secret_keys[k][0] == c)
+	for (k = 0; secret_keys[k].w; k++) {
+		if ((unsigned char)secret_keys[k].w[0] == c)
 			return 1;
 	}
 	return 0;
 }
 
-static int in_list(const char *s, size_t a, size_t b, const char *const *list)
+/* s[i..] starts with the lower-case word w, ignoring ASCII case; the first
+ * byte is compared before the call that compares the rest. */
+static int starts_with(const char *s, size_t len, size_t i,
+                       const struct word *w)
+{
+	return i < len &&
+	       lp_to_lower((unsigned char)s[i]) == (unsigned char)w->w[0] &&
+	       lp_ci_prefix(s, len, i, w->w);
+}
+
+static int in_list(const char *s, size_t a, size_t b,
+                   const struct word *list)
 {
 	size_t i;
 
-	for (i = 0; list[i]; i++) {
-		if (strlen(list[i]) == b - a && lp_ci_prefix(s, b, a, list[i]))
+	for (i = 0; list[i].w; i++) {
+		if (list[i].n == b - a && starts_with(s, b, a, &list[i]))
 			return 1;
 	}
 	return 0;
@@ -79,16 +104,16 @@ static int in_list(const char *s, size_t a, size_t b, const char *const *list)
 
 /* A key of list at i as a whole word; returns its end or 0. */
 static size_t key_at(const char *s, size_t len, size_t i,
-		     const char *const *list)
+		     const struct word *list)
 {
 	size_t k, best = 0;
 
 	if (lp_word_before(s, i))
 		return 0;
-	for (k = 0; list[k]; k++) {
-		size_t kl = strlen(list[k]);
+	for (k = 0; list[k].w; k++) {
+		size_t kl = list[k].n;
 
-		if (lp_ci_prefix(s, len, i, list[k]) && !lp_word_at(s, len, i + kl) &&
+		if (starts_with(s, len, i, &list[k]) && !lp_word_at(s, len, i + kl) &&
 		    kl > best)
 			best = kl;
 	}
@@ -97,16 +122,16 @@ static size_t key_at(const char *s, size_t len, size_t i,
 
 /* A key of list ending exactly at e; returns its start or (size_t)-1. */
 static size_t key_ending(const char *s, size_t e, size_t min,
-			 const char *const *list)
+			 const struct word *list)
 {
 	size_t k;
 
-	for (k = 0; list[k]; k++) {
-		size_t kl = strlen(list[k]);
+	for (k = 0; list[k].w; k++) {
+		size_t kl = list[k].n;
 
 		if (kl > e || e - kl < min)
 			continue;
-		if (lp_ci_prefix(s, e, e - kl, list[k]) && !lp_word_before(s, e - kl))
+		if (starts_with(s, e, e - kl, &list[k]) && !lp_word_before(s, e - kl))
 			return e - kl;
 	}
 	return (size_t)-1;

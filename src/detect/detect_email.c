@@ -86,7 +86,7 @@ static size_t bracketed(const char *s, size_t len, size_t i, const char *w)
 static size_t marker(const char *s, size_t len, size_t i, const char *w,
 		     enum marker *kind)
 {
-	size_t j = i, b;
+	size_t j = i, b, wl = strlen(w);
 	char sym = w[0] == 'a' ? '@' : '.';
 
 	if (lp_at(s, len, j) == (unsigned char)sym) {
@@ -107,8 +107,8 @@ static size_t marker(const char *s, size_t len, size_t i, const char *w,
 		j += b;
 		*kind = M_BRACKET;
 	} else if (j > i && lp_ci_word(s, len, j, w) &&
-		   lp_at(s, len, j + strlen(w)) == ' ') {
-		j += strlen(w);
+		   lp_at(s, len, j + wl) == ' ') {
+		j += wl;
 		*kind = M_WORD;
 	} else {
 		return 0;
@@ -126,7 +126,9 @@ static int is_stop_word(const char *s, size_t start, size_t end)
 	size_t w;
 
 	for (w = 0; stop_words[w]; w++) {
-		if (strlen(stop_words[w]) == end - start &&
+		/* The first letter before the length: most words differ there. */
+		if (lp_to_lower((unsigned char)s[start]) == stop_words[w][0] &&
+		    strlen(stop_words[w]) == end - start &&
 		    lp_ci_prefix(s, end, start, stop_words[w]))
 			return 1;
 	}
@@ -150,7 +152,8 @@ static int tld_ok(const char *s, size_t start, size_t end)
 	if (chars < 2)
 		return 0;
 	for (i = 0; file_exts[i]; i++) {
-		if (strlen(file_exts[i]) == end - start &&
+		if (lp_to_lower((unsigned char)s[start]) == file_exts[i][0] &&
+		    strlen(file_exts[i]) == end - start &&
 		    lp_ci_prefix(s, end, start, file_exts[i]))
 			return 0;
 	}

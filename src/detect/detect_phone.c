@@ -693,7 +693,10 @@ int lp_detect_phone(const lp_text *text, lp_spans *out)
 		}
 		tend = t.g[t.n - 1].end;
 		end = 0;
-		if (!t.too_long && lp_num_end_ok(s, len, tend))
+		/* A national number has five digits or more (national_ok):
+		 * most tokens, years, times and prices, end here. */
+		if (!t.too_long && (t.intl || t.nd >= 5) &&
+		    lp_num_end_ok(s, len, tend))
 			end = match(s, len, &t);
 		if (!end)
 			end = spread_phone(s, len, i);

@@ -105,13 +105,54 @@ enum lp_token {
  * the candidate sets of starts (LP_IN bits of lp_text_next, which must
  * hold every byte where can_start() may be true), skipping URLs whole. At
  * each it asks can_start(), then try_at(); it records a match and resumes
- * after it, or else skips the rest of the token (the bytes of kind token).
+ * after it, or else skips the rest of the token (the bytes of kind token;
+ * can_start() must refuse a byte after an ASCII letter or digit).
  * Returns 0, or -1 when a span cannot be recorded.
+ *
+ * Inline, so that each detector's loop calls its can_start() and try_at()
+ * directly, and the sets to visit are known when it is compiled.
  */
-int lp_scan_tokens(const lp_text *text, lp_spans *out, unsigned starts,
-                   int (*can_start)(const char *s, size_t len, size_t i),
-                   size_t (*try_at)(const char *s, size_t len, size_t i),
-                   enum lp_token token);
+static inline int lp_scan_tokens(const lp_text *text, lp_spans *out,
+                                 unsigned starts,
+                                 int (*can_start)(const char *s, size_t len,
+                                                  size_t i),
+                                 size_t (*try_at)(const char *s, size_t len,
+                                                  size_t i),
+                                 enum lp_token token)
+{
+	const char *s = text->s;
+	size_t len = text->len, i;
+
+	/* URLs are skipped whole whatever the detector (a digit run inside
+	 * one is not a number of its own). */
+	starts |= LP_IN(LP_SET_URL);
+	i = lp_text_next(text, starts, 0);
+	while (i < len) {
+		size_t u = lp_url_end(s, len, i), end;
+
+		if (u) {
+			i = lp_text_next(text, starts, u);
+			continue;
+		}
+		if (!can_start(s, len, i)) {
+			i = lp_text_next(text, starts, i + 1);
+			continue;
+		}
+		end = try_at(s, len, i);
+		if (end) {
+			if (lp_spans_push(out, i, end))
+				return -1;
+			i = lp_text_next(text, starts, end);
+		} else {
+			/* The rest of the token holds no candidate: a digit run
+			 * continues no number, and can_start() refuses a byte
+			 * after a letter or digit. */
+			(void)token;
+			i = lp_text_next(text, starts, i + 1);
+		}
+	}
+	return 0;
+}
 
 /* The word before start, across one space, mixes letters and digits: a
  * number there goes on a code like an IBAN ("NO41 0378 5986 708"). */

@@ -70,13 +70,11 @@ static inline size_t lp_text_next(const lp_text *text, unsigned mask,
 	if (from >= text->len)
 		return text->len;
 	for (;;) {
-		unsigned set;
+		unsigned sets;
 
 		m = 0;
-		for (set = 0; set < LP_SET_COUNT; set++) {
-			if (mask & (1u << set))
-				m |= text->sets[set * words + k];
-		}
+		for (sets = mask; sets; sets &= sets - 1)
+			m |= text->sets[lp_ctz64(sets) * words + k];
 		if (k == from >> 6)
 			m &= ~(uint64_t)0 << (from & 63);
 		if (m)

@@ -94,12 +94,14 @@ static void check_all(void)
 
 /* lp_keyword_may_occur for the folded keywords kws over text; and, when it
  * is false, lp_keyword_near must be false for every range of the text
- * (which is what lets the scanner skip a detector on it). */
+ * (which is what lets the scanner skip a detector on it). When the digests
+ * of how words begin rule the keywords out, it must be false too. */
 static int may_occur(const char *const *kws, const char *text)
 {
 	char *kw[8];
 	lp_text t = { 0 };
 	size_t n, i, from, to;
+	uint64_t pairs;
 	int may;
 
 	for (n = 0; kws[n]; n++) {
@@ -111,6 +113,9 @@ static int may_occur(const char *const *kws, const char *text)
 	}
 	assert_int_equal(lp_text_normalise(&t, text, strlen(text)), 0);
 	may = lp_keyword_may_occur(&t, kw, n);
+	pairs = lp_keyword_pairs(kw, n);
+	if (pairs && !(pairs & lp_text_word_pairs(&t)))
+		assert_false(may);
 	for (from = 0; !may && from < t.len; from++) {
 		for (to = from + 1; to <= t.len; to++)
 			assert_false(lp_keyword_near(&t, kw, n, from, to));
@@ -138,6 +143,31 @@ static void test_may_occur(void **state)
 	assert_true(may_occur(KWS("caf\xC3\xA9"), "un CAF\xC3\xA9"));
 	assert_false(may_occur(KWS(""), "anything"));
 	assert_true(may_occur(KWS("", "thing"), "anything thing"));
+	/* The digests. */
+	assert_true(may_occur(KWS("Account no"), "ACCOUNT NO 1"));
+	assert_false(may_occur(KWS("account no"), "accent acorn"));
+}
+
+static void test_word_pairs(void **state)
+{
+	char *kw[2] = { "acct", "passport" }, *one[1] = { "a" }, *hash[1] = { "#x" };
+	lp_text t = { 0 };
+	uint64_t p;
+
+	(void)state;
+	p = lp_keyword_pairs(kw, 2);
+	assert_int_equal(p, ((uint64_t)1 << lp_word_pair('a', 'c')) |
+	                    ((uint64_t)1 << lp_word_pair('p', 'a')));
+	/* Nothing can be ruled out for a one-letter or non-letter keyword. */
+	assert_int_equal(lp_keyword_pairs(one, 1), 0);
+	assert_int_equal(lp_keyword_pairs(hash, 1), 0);
+	assert_int_equal(lp_text_normalise(&t, "My ACct, x9pa b", 15), 0);
+	p = lp_text_word_pairs(&t);
+	assert_true(p & ((uint64_t)1 << lp_word_pair('m', 'y')));
+	assert_true(p & ((uint64_t)1 << lp_word_pair('a', 'c')));
+	assert_true(p & ((uint64_t)1 << lp_word_pair('p', 'a'))); /* after 9 */
+	assert_true(p & ((uint64_t)1 << lp_word_pair('b', '\0'))); /* at the end */
+	lp_text_free(&t);
 }
 
 static void test_keyword_fold(void **state)
@@ -184,6 +214,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_may_occur),
+		cmocka_unit_test(test_word_pairs),
 		cmocka_unit_test(test_keyword_fold),
 		cmocka_unit_test(test_locale_c),
 		cmocka_unit_test(test_other_locales),
