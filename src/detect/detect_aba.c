@@ -53,5 +53,5 @@ int lp_detect_aba_routing(const lp_text *text, lp_spans *out)
 	if (text->digits < 9)
 		return 0;
 	return lp_scan_tokens(text, out, LP_IN(LP_SET_NUMOK), aba_can_start,
-	                      try_aba, LP_TOKEN_DIGITS);
+	                      try_aba);
 }

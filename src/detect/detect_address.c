@@ -424,6 +424,15 @@ static int in_list(const char *s, size_t a, size_t b, const char *const *list)
 	return 0;
 }
 
+/* lp_ci_prefix for a word whose first byte is not an upper-case
+ * letter, answered on that byte inline: nearly every place asked about
+ * holds another. */
+static inline int ci_prefix(const char *s, size_t len, size_t pos, const char *word)
+{
+	return pos < len && lp_to_lower((unsigned char)s[pos]) == (unsigned char)word[0] &&
+	       lp_ci_prefix(s, len, pos, word);
+}
+
 /* A lower-case Latin letter with an accent ("à", "é", "ł"): not the
  * start of a name. Latin Extended-A alternates capital and small. */
 static int cp_lower_latin(uint32_t cp)
@@ -499,8 +508,8 @@ static int parse_word(const char *s, size_t len, size_t i, struct word *w)
 		e = i;
 		while (e < len && lp_is_digit((unsigned char)s[e]) && e - i < 3)
 			e++;
-		if (lp_ci_prefix(s, len, e, "st") || lp_ci_prefix(s, len, e, "nd") ||
-		    lp_ci_prefix(s, len, e, "rd") || lp_ci_prefix(s, len, e, "th")) {
+		if (ci_prefix(s, len, e, "st") || ci_prefix(s, len, e, "nd") ||
+		    ci_prefix(s, len, e, "rd") || ci_prefix(s, len, e, "th")) {
 			e += 2;
 			if (!lp_word_at(s, len, e)) {
 				w->e = e;
@@ -563,24 +572,51 @@ static size_t house_number(const char *s, size_t len, size_t i, int *bis)
 	*bis = 0;
 	if (lp_at(s, len, i) == '0')
 		return 0;
+	while (e < len && lp_is_digit((unsigned char)s[e]))
+		e++;
+	if (e - i > 5)
+		return 0;
+	if ((ci_prefix(s, len, e, "bis") || ci_prefix(s, len, e, "ter")) &&
+	    lp_at(s, len, e + 3) == ' ') {
+		*bis = 1;
+		e += 3;
+	} else {
+		if (lp_is_alpha(lp_at(s, len, e)))
+			e++;
+		if (lp_at(s, len, e) != ' ')
+			return 0;
+	}
 	/* The scan has checked that no word character comes before; only
 	 * the punctuation of a longer number or token is left to rule out
 	 * ("12:30", "$5", "/status/1"). */
 	if (i > 0 && (unsigned char)s[i - 1] != ' ' && !lp_num_start_ok(s, len, i))
 		return 0;
-	while (e < len && lp_is_digit((unsigned char)s[e]))
-		e++;
-	if (e - i > 5)
-		return 0;
-	if (lp_ci_prefix(s, len, e, "bis") || lp_ci_prefix(s, len, e, "ter")) {
-		if (lp_at(s, len, e + 3) == ' ') {
-			*bis = 1;
-			return e + 3;
-		}
+	return e;
+}
+
+/* The first word of a number-first street may start at i: a capital, a
+ * digit (42nd), a letter of another script, or a lower-case letter that
+ * may begin a French street type ("rue") or an elided name
+ * ("l'Avenue"). Most numbers are followed by a lower-case word, and this
+ * turns them away before any word is parsed. */
+static int street_may_start(const char *s, size_t len, size_t i)
+{
+	unsigned char c = lp_at(s, len, i);
+	size_t k;
+
+	if (lp_is_digit(c)) {
+		/* An ordinal: 1-3 digits, then "st", "nd", "rd" or "th". */
+		for (k = i; k < len && k - i < 3 && lp_is_digit((unsigned char)s[k]); k++)
+			;
+		return lp_in_set(lp_to_lower(lp_at(s, len, k)), "snrt");
 	}
-	if (lp_is_alpha(lp_at(s, len, e)))
-		e++;
-	return lp_at(s, len, e) == ' ' ? e : 0;
+	if (!lp_is_lower(c))
+		return lp_is_upper(c) || c >= 0x80;
+	if (lp_in_set(c, LOWER_TYPE_INITIALS))
+		return 1;
+	for (k = i; k < len && k - i < 5 && lp_is_lower((unsigned char)s[k]); k++)
+		;
+	return lp_at(s, len, k) == '\'' || lp_at(s, len, k) == 0xE2;
 }
 
 /* The word before pos (skipping spaces), as [*a, *b); 0 if none. */
@@ -937,7 +973,7 @@ static size_t locality_sep(const char *s, size_t len, size_t e)
 {
 	if (lp_at(s, len, e) == ',' && lp_at(s, len, e + 1) == ' ')
 		return e + 2;
-	if (lp_ci_prefix(s, len, e, " - "))
+	if (ci_prefix(s, len, e, " - "))
 		return e + 3;
 	if (lp_at(s, len, e) == '/' || lp_at(s, len, e) == ' ')
 		return e + 1;
@@ -1142,7 +1178,7 @@ static int looks_like_title(const char *s, size_t len, size_t start, size_t end)
 		    (b == 0x2018 && a == 0x2019) || (b == '\'' && a == '\''))
 			return 1;
 	}
-	return lp_ci_prefix(s, len, end, " by ") && lp_is_upper(lp_at(s, len, end + 4));
+	return ci_prefix(s, len, end, " by ") && lp_is_upper(lp_at(s, len, end + 4));
 }
 
 /* The word just before the number at num is a verb of having, getting,
@@ -1212,11 +1248,13 @@ static size_t try_number_first(const char *s, size_t len, size_t i)
 		return 0;
 	street = num_end + 1;
 	/* "5 bis avenue Victor Hugo" */
-	if (!bis && (lp_ci_prefix(s, len, street, "bis ") ||
-		     lp_ci_prefix(s, len, street, "ter "))) {
+	if (!bis && (ci_prefix(s, len, street, "bis ") ||
+		     ci_prefix(s, len, street, "ter "))) {
 		street += 4;
 		bis = 1;
 	}
+	if (!street_may_start(s, len, street))
+		return 0;
 	end = parse_street(s, len, street, &st, &abbrev, &type_first);
 	if (!end || number_is_count(s, len, i, num_end))
 		return 0;
@@ -1303,6 +1341,18 @@ static size_t word_start_before(const char *s, size_t b)
 	while (a < b && (s[a] == '\'' || s[a] == '-' || s[a] == '.' || s[a] == '/'))
 		a++;
 	return a;
+}
+
+/* A word (as word_start_before() reads one) may end at b: what comes
+ * before is a letter, a character of another script, or punctuation a
+ * word may end in. Cheaper than finding the word, and false for the
+ * digits, spaces and symbols that come before most numbers. */
+static int word_may_end_at(const char *s, size_t b)
+{
+	unsigned char c = (unsigned char)s[b - 1];
+
+	return lp_is_alpha(c) || c >= 0x80 || c == '\'' || c == '-' || c == '.' ||
+	       c == '/';
 }
 
 /* A street may start at a: not glued to a word, a handle or a URL path. */
@@ -1509,7 +1559,7 @@ static size_t house_number_last(const char *s, size_t len, size_t i,
 		if (++e - i > 4)
 			return 0;
 	}
-	if (lp_ci_prefix(s, len, e, "bis") && !lp_word_at(s, len, e + 3))
+	if (ci_prefix(s, len, e, "bis") && !lp_word_at(s, len, e + 3))
 		e += 3;
 	else if (lp_is_alpha(lp_at(s, len, e)) && !lp_word_at(s, len, e + 1))
 		e++;
@@ -1530,9 +1580,35 @@ static size_t house_number_last(const char *s, size_t len, size_t i,
 	}
 	if (!lp_num_end_ok(s, len, e))
 		return 0;
-	if (lp_ci_prefix(s, len, e, " bis") && !lp_word_at(s, len, e + 4))
+	if (ci_prefix(s, len, e, " bis") && !lp_word_at(s, len, e + 4))
 		e += 4;
 	return e;
+}
+
+/* The two bytes before b may end a number marker: those of "n.",
+ * "nr.", "núm.", "no.", "nr", "numero", "civico", "nº" and "n°". Few
+ * words do, so the word is looked for only then. */
+static int marker_ending(const char *s, size_t b)
+{
+	int x, y;
+
+	if (b < 2)
+		return 0; /* every marker has two bytes or more */
+	x = lp_to_lower((unsigned char)s[b - 2]);
+	y = lp_to_lower((unsigned char)s[b - 1]);
+	switch (y) {
+	case '.':
+		return x == 'n' || x == 'r' || x == 'm' || x == 'o';
+	case 'r':
+		return x == 'n';
+	case 'o':
+		return x == 'r' || x == 'c';
+	case 0xBA:
+	case 0xB0:
+		return x == 0xC2;
+	default:
+		return 0;
+	}
 }
 
 /* The number is followed by a unit or a count noun: "5 times", "3 Tore". */
@@ -1560,12 +1636,10 @@ static size_t try_number_last(const char *s, size_t len, size_t i, size_t lo,
 	unsigned char c = i > 0 ? (unsigned char)s[i - 1] : 0;
 
 	/* Most numbers are not house numbers: a time, a date, a price or a
-	 * count. Reject them on the byte before and the number's shape
+	 * count. Reject them on the bytes before (what comes before the
+	 * separator must be able to end a word) and the number's shape
 	 * before looking back for a street. */
-	if (c != ' ' && c != ',' && c != '#' && c != '.' && c < 0x80)
-		return 0;
-	num_end = house_number_last(s, len, i, &descending);
-	if (!num_end)
+	if ((c != ' ' && c != ',' && c != '#' && c != '.' && c < 0x80) || s[i] == '0')
 		return 0;
 	/* A marker: "#45", "n. 10", "nº10", "Nr. 5". */
 	if (c == '#') {
@@ -1573,11 +1647,14 @@ static size_t try_number_last(const char *s, size_t len, size_t i, size_t lo,
 		marker = 1;
 	} else {
 		b = c == ' ' ? p - 1 : p;
-		a = word_start_before(s, b);
-		if (a < b && b - a <= 7 && lp_in_set(lp_to_lower((unsigned char)s[a]), "nc") &&
-		    in_list(s, a, b, number_markers)) {
-			p = a;
-			marker = 1;
+		if (marker_ending(s, b)) {
+			a = word_start_before(s, b);
+			if (a < b && b - a <= 7 &&
+			    lp_in_set(lp_to_lower((unsigned char)s[a]), "nc") &&
+			    in_list(s, a, b, number_markers)) {
+				p = a;
+				marker = 1;
+			}
 		}
 	}
 	/* The separator: " ", ", " or ",". */
@@ -1592,7 +1669,10 @@ static size_t try_number_last(const char *s, size_t len, size_t i, size_t lo,
 	} else {
 		return 0;
 	}
-	if (b == 0 || b < lo || !street_before(s, b, lo, &st))
+	if (b == 0 || b < lo || !word_may_end_at(s, b))
+		return 0;
+	num_end = house_number_last(s, len, i, &descending);
+	if (!num_end || !street_before(s, b, lo, &st))
 		return 0;
 	if (comma && st.germanic)
 		return 0;
@@ -1609,7 +1689,7 @@ static size_t try_number_last(const char *s, size_t len, size_t i, size_t lo,
 	if (lp_at(s, len, e) == ',' && lp_at(s, len, e + 1) == ' ' &&
 	    (r = parse_locality(s, len, e + 2, &region)) != 0)
 		e = r, confirm = 1;
-	else if (lp_ci_prefix(s, len, e, " - ") &&
+	else if (ci_prefix(s, len, e, " - ") &&
 		 (r = parse_locality(s, len, e + 3, &region)) != 0)
 		e = r, confirm = 1;
 	else if (lp_at(s, len, e) == ' ' && (r = parse_region(s, len, e + 1)) != 0)
@@ -1629,79 +1709,108 @@ static size_t try_number_last(const char *s, size_t len, size_t i, size_t lo,
 	return e;
 }
 
-/* Where URLs are, for the token around the current position: found once
- * per token, and only for tokens that hold a candidate number. */
+/* Where URLs are, for the scan: the next URL at or after the last place
+ * asked about. A URL ends at the next white space, so every URL that
+ * starts in the same token ends where it does. */
 struct url_state {
-	size_t scanned;   /* white space before here is known */
-	size_t tok;       /* start of the current token */
-	size_t checked;   /* token whose URL was looked for, or SIZE_MAX */
-	size_t url_s, url_e;
+	size_t s; /* the next URL, or len when there is none left */
+	size_t e; /* its end, or 0 until it is needed */
 };
 
-/* When i is inside a URL, the end of that URL; otherwise 0. */
-static size_t in_url(struct url_state *u, const char *s, size_t len, size_t i)
+/* When i is inside a URL, the end of that URL; otherwise 0. Asked at
+ * increasing i, so that most answers take one comparison. */
+static size_t in_url(struct url_state *u, const lp_text *text, size_t i)
 {
-	size_t p, e;
+	while (u->s <= i) {
+		if (!u->e)
+			u->e = lp_url_end(text->s, text->len, u->s);
+		if (i < u->e)
+			return u->e;
+		u->s = lp_text_next(text, LP_IN(LP_SET_URL), u->e);
+		u->e = 0;
+	}
+	return 0;
+}
 
-	for (p = i; p > u->scanned; p--) {
-		if (lp_is_space((unsigned char)s[p - 1])) {
-			u->tok = p;
-			break;
-		}
+/* The next run of digits at or after from: lp_text_next for the one set
+ * LP_SET_NUM, read straight. */
+static inline size_t next_number(const lp_text *text, size_t from)
+{
+	const uint64_t *num = text->sets + LP_SET_NUM * text->words;
+	size_t k = from >> 6;
+	uint64_t m;
+
+	if (from >= text->len)
+		return text->len;
+	m = num[k] & (~(uint64_t)0 << (from & 63));
+	while (!m) {
+		if (++k == text->words)
+			return text->len;
+		m = num[k];
 	}
-	u->scanned = i;
-	if (u->checked != u->tok) {
-		u->checked = u->tok;
-		u->url_s = u->url_e = 0;
-		for (p = u->tok; p < len && !lp_is_space((unsigned char)s[p]); p++) {
-			if ((e = lp_url_end(s, len, p)) != 0) {
-				u->url_s = p;
-				u->url_e = e;
-				break;
-			}
-		}
-	}
-	return i >= u->url_s && i < u->url_e ? u->url_e : 0;
+	/* Bits past len are never set. */
+	return (k << 6) + (size_t)lp_ctz64(m);
+}
+
+/* Both forms need a house number of 1-5 digits not starting with 0:
+ * phone numbers, card numbers and ids are turned away here. (s is
+ * NUL-terminated, so the loop stops at its end.) */
+static int house_number_shape(const char *s, size_t i)
+{
+	size_t e = i;
+
+	if (s[i] == '0')
+		return 0;
+	while (lp_is_digit((unsigned char)s[e]) && e - i <= 5)
+		e++;
+	return e - i <= 5;
 }
 
 int lp_detect_street_address(const lp_text *text, lp_spans *out)
 {
 	const char *s = text->s;
 	size_t len = text->len, i = 0, last = 0, start, end, u;
-	struct url_state url = { 0, 0, (size_t)-1, 0, 0 };
+	struct url_state url;
 
+	url.s = lp_text_next(text, LP_IN(LP_SET_URL), 0);
+	url.e = 0;
 	while (i < len) {
 		/* An address has a house number: skip to the next digit (the
 		 * next run of digits, unless i is in one already). */
 		if (!lp_is_digit((unsigned char)s[i]))
-			i = lp_text_next(text, LP_IN(LP_SET_NUM), i);
+			i = next_number(text, i);
 		if (i >= len)
 			break;
+		/* Not after a word character. Each number turned away below
+		 * is passed by going to the next run of digits: one that starts
+		 * inside the letters and digits glued to it ("12ab34") is
+		 * turned away here, so they need not be skipped byte by
+		 * byte. */
 		if (i > 0 && ((unsigned char)s[i - 1] < 0x80 ?
 			      lp_is_alnum((unsigned char)s[i - 1]) || s[i - 1] == '_' :
 			      lp_word_before(s, i))) {
-			while (i < len && lp_is_alnum((unsigned char)s[i]))
-				i++;
+			i = next_number(text, i + 1);
 			continue;
 		}
-		if ((u = in_url(&url, s, len, i)) != 0) {
+		if ((u = in_url(&url, text, i)) != 0) {
 			i = u;
 			continue;
 		}
-		start = i;
-		end = try_number_last(s, len, i, last, &start);
-		if (!end) {
+		if (house_number_shape(s, i)) {
 			start = i;
-			end = try_number_first(s, len, i);
+			end = try_number_last(s, len, i, last, &start);
+			if (!end) {
+				start = i;
+				end = try_number_first(s, len, i);
+			}
+			if (end) {
+				if (lp_spans_push(out, start, end))
+					return -1;
+				last = i = end;
+				continue;
+			}
 		}
-		if (end) {
-			if (lp_spans_push(out, start, end))
-				return -1;
-			last = i = end;
-			continue;
-		}
-		while (i < len && lp_is_alnum((unsigned char)s[i]))
-			i++;
+		i = next_number(text, i + 1);
 	}
 	return 0;
 }

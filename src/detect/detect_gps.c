@@ -9,6 +9,8 @@
  * on both), or two decimals with a word like "location" just before or
  * hemisphere letters, or one decimal inside a geo: URI or a map link.
  */
+#include <string.h>
+
 #include "detectors.h"
 #include "scan_util.h"
 
@@ -179,7 +181,7 @@ static size_t separator(const char *s, size_t len, size_t i, enum mode m,
 static size_t try_decimal_pair(const char *s, size_t len, size_t i, enum mode m)
 {
 	struct coord lat, lon;
-	size_t j, min_dec;
+	size_t j, fewest;
 	int spaced_only, hemis;
 
 	if (!parse_decimal(s, len, i, &lat))
@@ -197,16 +199,20 @@ static size_t try_decimal_pair(const char *s, size_t len, size_t i, enum mode m)
 	if (!lat.hemi != !lon.hemi)
 		return 0;
 	hemis = lat.hemi != 0;
-	if (m != M_TEXT)
-		min_dec = 1;
-	else if (lp_context_before(s, i, 40, context_words) || hemis)
-		min_dec = 2;
-	else
-		min_dec = 4;
-	if (spaced_only && !hemis && min_dec < 4)
-		min_dec = 4;
-	if (lat.ndec < min_dec || lon.ndec < min_dec)
-		return 0;
+	/* The context words are looked for only when they decide: in text,
+	 * a pair with four decimals on both needs none, one with fewer than
+	 * two is never taken, and one spaced without hemispheres needs four
+	 * whatever the words. */
+	fewest = lat.ndec < lon.ndec ? lat.ndec : lon.ndec;
+	if (m != M_TEXT) {
+		if (fewest < 1)
+			return 0;
+	} else if (fewest < 4) {
+		if (fewest < 2 || (spaced_only && !hemis))
+			return 0;
+		if (!hemis && !lp_context_before(s, i, 40, context_words))
+			return 0;
+	}
 	if (m == M_TEXT) {
 		if (!lp_num_end_ok(s, len, lon.end))
 			return 0;
@@ -305,16 +311,40 @@ static const struct {
 	{ "geo:", M_URL }, { "mlat=", M_URL }, { NULL, M_URL },
 };
 
+/* A decimal number ("40.7") lies within [a, b): a digit, '.', a digit.
+ * Every pair in a URL starts with one. */
+static int has_decimal(const char *s, size_t a, size_t b)
+{
+	const char *p = s + a + 1, *end = s + b;
+
+	while (p + 1 < end && (p = memchr(p, '.', (size_t)(end - 1 - p))) != NULL) {
+		if (lp_is_digit((unsigned char)p[-1]) && lp_is_digit((unsigned char)p[1]))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 /* Scans a URL for map coordinates. */
 static int scan_url(const char *s, size_t a, size_t b, lp_spans *out)
 {
 	size_t i, k, e;
 
+	/* Most links (t.co) hold no decimal number, so no pair. */
+	if (!has_decimal(s, a, b))
+		return 0;
 	for (i = a; i < b; i++) {
+		int c = lp_to_lower((unsigned char)s[i]);
+
+		/* Every marker, and "map=", starts with one of these. */
+		if (!lp_in_set(c, "@qlscdgm"))
+			continue;
 		for (k = 0; url_markers[k].m; k++) {
 			const char *m = url_markers[k].m;
 			size_t ml = 0;
 
+			if ((unsigned char)m[0] != c)
+				continue;
 			while (m[ml])
 				ml++;
 			if (!lp_ci_prefix(s, b, i, m))
@@ -344,36 +374,163 @@ static int scan_url(const char *s, size_t a, size_t b, lp_spans *out)
 	return 0;
 }
 
+/* The text holds "geo:" (any case) somewhere. Only then can a word
+ * start a match, so only then does the scan stop at words. */
+static int has_geo(const lp_text *text)
+{
+	const char *s = text->s, *p = s, *end = s + text->len;
+
+	if (!(text->has & LP_HAS_KV))
+		return 0;
+	while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
+		if (p - s >= 3 && (p[-3] | 0x20) == 'g' && (p[-2] | 0x20) == 'e' &&
+		    (p[-1] | 0x20) == 'o')
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Bytes that glue onto a number (1.5x, 2.0.1): after a number that
+ * starts no pair, the scan skips them. */
+static const unsigned char glued[256] = {
+	['.'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* A pair can start at i only with the shape of its first number: 1-3
+ * digits (after an optional sign), then a '.' and a digit (decimal
+ * degrees, or DMS degrees with decimals) or, for DMS, a degree sign.
+ * Nearly every number in a tweet fails this on the byte after its
+ * digits, before any parsing. d is where the digits start (i, or i + 1
+ * after a sign); *e gets where the digits end, or a place inside them
+ * when there are more than 3. */
+static int pair_shape(const char *s, size_t i, size_t d, size_t *e)
+{
+	size_t j = d;
+	unsigned char c;
+
+	/* s is NUL-terminated: the loops stop at its end. */
+	while (lp_is_digit((unsigned char)s[j]) && j - d < 4)
+		j++;
+	*e = j;
+	if (j == d || j - d > 3)
+		return 0;
+	c = (unsigned char)s[j];
+	if (c == '.')
+		return lp_is_digit((unsigned char)s[j + 1]);
+	/* The first byte of a degree sign; DMS starts with a digit. */
+	return (c == 0xC2 || c == 0xCB) && d == i;
+}
+
+/* Where the scan stops (lp_text_next for a fixed mask, with the sets
+ * found once per text): digits after anything but a digit (one after a
+ * digit is only reached by jumping), signs, URLs, and words when the text
+ * holds "geo:" (with_words is all ones). */
+struct starts {
+	const uint64_t *num, *sign, *url, *word;
+	uint64_t with_words;
+	size_t words, len;
+};
+
+static inline uint64_t starts_word(const struct starts *st, size_t k)
+{
+	return st->num[k] | st->sign[k] | st->url[k] | (st->word[k] & st->with_words);
+}
+
+static inline size_t next_start(const struct starts *st, size_t from)
+{
+	size_t k = from >> 6;
+	uint64_t m;
+
+	if (from >= st->len)
+		return st->len;
+	m = starts_word(st, k) & (~(uint64_t)0 << (from & 63));
+	while (!m) {
+		if (++k == st->words)
+			return st->len;
+		m = starts_word(st, k);
+	}
+	/* Bits past len are never set. */
+	return (k << 6) + (size_t)lp_ctz64(m);
+}
+
+/* Whether a URL starts at i (the URL set holds every such byte). */
+static inline int url_at(const struct starts *st, size_t i)
+{
+	return (int)(st->url[i >> 6] >> (i & 63) & 1);
+}
+
+/* The text holds a decimal number ("40.7") or a degree sign: every pair,
+ * in text, a link or a geo: URI, starts with one. The digit after the
+ * '.' of a decimal starts a run of digits, so only those are looked at. */
+static int may_hold_pair(const lp_text *text, const struct starts *st)
+{
+	const char *s = text->s;
+	size_t k;
+
+	for (k = 0; k < st->words; k++) {
+		uint64_t m = st->num[k];
+
+		while (m) {
+			size_t p = (k << 6) + (size_t)lp_ctz64(m);
+
+			if (p >= 2 && s[p - 1] == '.' && lp_is_digit((unsigned char)s[p - 2]))
+				return 1;
+			m &= m - 1;
+		}
+	}
+	return !text->ascii && (memchr(s, 0xC2, text->len) || memchr(s, 0xCB, text->len));
+}
+
 int lp_detect_gps(const lp_text *text, lp_spans *out)
 {
 	const char *s = text->s;
 	size_t len = text->len, i;
-	/* Where the loop does more than step over a byte: "geo:", a digit
-	 * after anything but a digit (one after a digit is only reached by
-	 * jumping), a sign, a URL. */
-	const unsigned starts = LP_IN(LP_SET_NUM) | LP_IN(LP_SET_SIGN) |
-	                        LP_IN(LP_SET_WORD) | LP_IN(LP_SET_URL);
+	struct starts st;
 
 	if (text->digits < 2)
 		return 0; /* a pair of coordinates has at least two digits */
-	i = lp_text_next(text, starts, 0);
+	st.num = text->sets + LP_SET_NUM * text->words;
+	st.sign = text->sets + LP_SET_SIGN * text->words;
+	st.url = text->sets + LP_SET_URL * text->words;
+	st.word = text->sets + LP_SET_WORD * text->words;
+	st.words = text->words;
+	st.len = len;
+	if (!may_hold_pair(text, &st))
+		return 0;
+	/* Words matter only for "geo:", which few texts hold. */
+	st.with_words = has_geo(text) ? ~(uint64_t)0 : 0;
+	i = next_start(&st, 0);
 	while (i < len) {
-		size_t u = lp_url_end(s, len, i), e = 0, start = i;
+		size_t e = 0, start = i, d, de = i;
 		unsigned char c = (unsigned char)s[i];
 
-		if (u) {
+		if (url_at(&st, i)) {
+			size_t u = lp_url_end(s, len, i);
+
 			if (scan_url(s, i, u, out))
 				return -1;
 			i = u;
 			continue;
 		}
+		d = c == '-' || c == '+' ? i + 1 : i;
 		if ((c | 0x20) == 'g' && lp_ci_word(s, len, i, "geo") &&
 		    lp_at(s, len, i + 3) == ':') {
 			start = i + 4;
 			e = try_decimal_pair(s, len, start, M_GEO);
-		} else if ((lp_is_digit(c) || ((c == '-' || c == '+') &&
-					       lp_is_digit(lp_at(s, len, i + 1)))) &&
-			   lp_num_start_ok(s, len, i)) {
+		} else if (pair_shape(s, i, d, &de) && lp_num_start_ok(s, len, i)) {
 			e = try_dms_pair(s, len, i);
 			if (!e)
 				e = try_decimal_pair(s, len, i, M_TEXT);
@@ -382,12 +539,19 @@ int lp_detect_gps(const lp_text *text, lp_spans *out)
 			if (lp_spans_push(out, start, e))
 				return -1;
 			i = e;
-		} else if (lp_is_digit(c)) {
-			while (i < len && (lp_is_alnum((unsigned char)s[i]) || s[i] == '.'))
-				i++;
-		} else {
-			i = lp_text_next(text, starts, i + 1);
+			continue;
 		}
+		/* Past a number and what is glued to it: the byte after can
+		 * only start a match if it is a candidate. (After a sign, the
+		 * number is a candidate of its own: "-40.7 N" fails, "40.7 N"
+		 * may not.) */
+		if (lp_is_digit(c)) {
+			for (i = de; glued[(unsigned char)s[i]]; i++)
+				;
+		} else {
+			i++;
+		}
+		i = next_start(&st, i);
 	}
 	return 0;
 }

@@ -9,77 +9,87 @@
 
 #define MAX_IBAN 34
 
-/* IBAN lengths of the countries in the SWIFT IBAN registry. */
-static const struct {
-	char cc[3];
-	unsigned char len;
-} countries[] = {
-	{ "AD", 24 }, { "AE", 23 }, { "AL", 28 }, { "AT", 20 }, { "AZ", 28 },
-	{ "BA", 20 }, { "BE", 16 }, { "BG", 22 }, { "BH", 22 }, { "BI", 27 },
-	{ "BR", 29 }, { "BY", 28 }, { "CH", 21 }, { "CR", 22 }, { "CY", 28 },
-	{ "CZ", 24 }, { "DE", 22 }, { "DJ", 27 }, { "DK", 18 }, { "DO", 28 },
-	{ "EE", 20 }, { "EG", 29 }, { "ES", 24 }, { "FI", 18 }, { "FK", 18 },
-	{ "FO", 18 }, { "FR", 27 }, { "GB", 22 }, { "GE", 22 }, { "GI", 23 },
-	{ "GL", 18 }, { "GR", 27 }, { "GT", 28 }, { "HR", 21 }, { "HU", 28 },
-	{ "IE", 22 }, { "IL", 23 }, { "IQ", 23 }, { "IS", 26 }, { "IT", 27 },
-	{ "JO", 30 }, { "KW", 30 }, { "KZ", 20 }, { "LB", 28 }, { "LC", 32 },
-	{ "LI", 21 }, { "LT", 20 }, { "LU", 20 }, { "LV", 21 }, { "LY", 25 },
-	{ "MC", 27 }, { "MD", 24 }, { "ME", 22 }, { "MK", 19 }, { "MN", 20 },
-	{ "MR", 27 }, { "MT", 31 }, { "MU", 30 }, { "NI", 28 }, { "NL", 18 },
-	{ "NO", 15 }, { "OM", 23 }, { "PK", 24 }, { "PL", 28 }, { "PS", 29 },
-	{ "PT", 25 }, { "QA", 29 }, { "RO", 24 }, { "RS", 22 }, { "RU", 33 },
-	{ "SA", 24 }, { "SC", 31 }, { "SD", 18 }, { "SE", 24 }, { "SI", 19 },
-	{ "SK", 24 }, { "SM", 27 }, { "SO", 23 }, { "ST", 25 }, { "SV", 28 },
-	{ "TL", 23 }, { "TN", 24 }, { "TR", 26 }, { "UA", 29 }, { "VA", 22 },
-	{ "VG", 24 }, { "XK", 20 }, { "YE", 30 },
+/* The index of country code ab (upper-case letters) in iban_len. */
+#define CC(a, b) (((a) - 'A') * 26 + ((b) - 'A'))
+
+/* IBAN lengths of the countries in the SWIFT IBAN registry, by country
+ * code: one look-up instead of a search through the list. */
+static const unsigned char iban_len[26 * 26] = {
+	[CC('A', 'D')] = 24, [CC('A', 'E')] = 23, [CC('A', 'L')] = 28,
+	[CC('A', 'T')] = 20, [CC('A', 'Z')] = 28, [CC('B', 'A')] = 20,
+	[CC('B', 'E')] = 16, [CC('B', 'G')] = 22, [CC('B', 'H')] = 22,
+	[CC('B', 'I')] = 27, [CC('B', 'R')] = 29, [CC('B', 'Y')] = 28,
+	[CC('C', 'H')] = 21, [CC('C', 'R')] = 22, [CC('C', 'Y')] = 28,
+	[CC('C', 'Z')] = 24, [CC('D', 'E')] = 22, [CC('D', 'J')] = 27,
+	[CC('D', 'K')] = 18, [CC('D', 'O')] = 28, [CC('E', 'E')] = 20,
+	[CC('E', 'G')] = 29, [CC('E', 'S')] = 24, [CC('F', 'I')] = 18,
+	[CC('F', 'K')] = 18, [CC('F', 'O')] = 18, [CC('F', 'R')] = 27,
+	[CC('G', 'B')] = 22, [CC('G', 'E')] = 22, [CC('G', 'I')] = 23,
+	[CC('G', 'L')] = 18, [CC('G', 'R')] = 27, [CC('G', 'T')] = 28,
+	[CC('H', 'R')] = 21, [CC('H', 'U')] = 28, [CC('I', 'E')] = 22,
+	[CC('I', 'L')] = 23, [CC('I', 'Q')] = 23, [CC('I', 'S')] = 26,
+	[CC('I', 'T')] = 27, [CC('J', 'O')] = 30, [CC('K', 'W')] = 30,
+	[CC('K', 'Z')] = 20, [CC('L', 'B')] = 28, [CC('L', 'C')] = 32,
+	[CC('L', 'I')] = 21, [CC('L', 'T')] = 20, [CC('L', 'U')] = 20,
+	[CC('L', 'V')] = 21, [CC('L', 'Y')] = 25, [CC('M', 'C')] = 27,
+	[CC('M', 'D')] = 24, [CC('M', 'E')] = 22, [CC('M', 'K')] = 19,
+	[CC('M', 'N')] = 20, [CC('M', 'R')] = 27, [CC('M', 'T')] = 31,
+	[CC('M', 'U')] = 30, [CC('N', 'I')] = 28, [CC('N', 'L')] = 18,
+	[CC('N', 'O')] = 15, [CC('O', 'M')] = 23, [CC('P', 'K')] = 24,
+	[CC('P', 'L')] = 28, [CC('P', 'S')] = 29, [CC('P', 'T')] = 25,
+	[CC('Q', 'A')] = 29, [CC('R', 'O')] = 24, [CC('R', 'S')] = 22,
+	[CC('R', 'U')] = 33, [CC('S', 'A')] = 24, [CC('S', 'C')] = 31,
+	[CC('S', 'D')] = 18, [CC('S', 'E')] = 24, [CC('S', 'I')] = 19,
+	[CC('S', 'K')] = 24, [CC('S', 'M')] = 27, [CC('S', 'O')] = 23,
+	[CC('S', 'T')] = 25, [CC('S', 'V')] = 28, [CC('T', 'L')] = 23,
+	[CC('T', 'N')] = 24, [CC('T', 'R')] = 26, [CC('U', 'A')] = 29,
+	[CC('V', 'A')] = 22, [CC('V', 'G')] = 24, [CC('X', 'K')] = 20,
+	[CC('Y', 'E')] = 30,
 };
-
-static unsigned country_len(char a, char b)
-{
-	size_t k;
-
-	for (k = 0; k < sizeof(countries) / sizeof(countries[0]); k++) {
-		if (countries[k].cc[0] == a && countries[k].cc[1] == b)
-			return countries[k].len;
-	}
-	return 0;
-}
 
 static char up(unsigned char c)
 {
 	return lp_is_lower(c) ? (char)(c - 32) : (char)c;
 }
 
-/* ISO 7064 MOD 97-10 over the IBAN moved four characters to the left,
- * letters counting as 10..35. */
+/* The IBAN length of the country whose code is the letters a and b (of
+ * either case), or 0. */
+static unsigned country_len(unsigned char a, unsigned char b)
+{
+	return iban_len[CC(up(a), up(b))];
+}
+
+/* One step of MOD 97-10 over character c, letters counting as 10..35. */
+static unsigned mod97_step(unsigned r, char c)
+{
+	if (lp_is_digit((unsigned char)c))
+		return (r * 10 + (unsigned)(c - '0')) % 97;
+	return (r * 100 + (unsigned)(c - 'A' + 10)) % 97;
+}
+
+/* ISO 7064 MOD 97-10 over the IBAN moved four characters to the left. */
 static int mod97_ok(const char *v, size_t n)
 {
 	unsigned r = 0;
 	size_t k;
 
-	for (k = 0; k < n; k++) {
-		char c = v[(k + 4) % n];
-
-		if (lp_is_digit((unsigned char)c))
-			r = (r * 10 + (unsigned)(c - '0')) % 97;
-		else
-			r = (r * 100 + (unsigned)(c - 'A' + 10)) % 97;
-	}
+	for (k = 4; k < n; k++)
+		r = mod97_step(r, v[k]);
+	for (k = 0; k < 4; k++)
+		r = mod97_step(r, v[k]);
 	return r == 1;
 }
 
-/* An IBAN at i; returns its end or 0. Upper case, or wholly lower case
- * (as people type them). */
+/* An IBAN at i, whose first two bytes are letters and next two digits;
+ * returns its end or 0. Upper case, or wholly lower case (as people type
+ * them). */
 static size_t try_iban(const char *s, size_t len, size_t i)
 {
 	char v[MAX_IBAN];
 	size_t n = 0, j = i, want, run;
-	int lower = lp_is_lower(lp_at(s, len, i));
+	int lower = lp_is_lower((unsigned char)s[i]);
 
-	if (!lp_is_alpha(lp_at(s, len, i)) || !lp_is_alpha(lp_at(s, len, i + 1)) ||
-	    !lp_is_digit(lp_at(s, len, i + 2)) || !lp_is_digit(lp_at(s, len, i + 3)))
-		return 0;
-	want = country_len(up((unsigned char)s[i]), up((unsigned char)s[i + 1]));
+	want = country_len((unsigned char)s[i], (unsigned char)s[i + 1]);
 	if (!want)
 		return 0;
 	/* The first run: the whole IBAN, or its first group of four. */
@@ -112,16 +122,83 @@ static size_t try_iban(const char *s, size_t len, size_t i)
 	return mod97_ok(v, n) ? j : 0;
 }
 
-static int iban_can_start(const char *s, size_t len, size_t i)
+/*
+ * Where an IBAN may start in block k of the text (bit b for byte 64k + b),
+ * or a URL, which is skipped whole: a letter after a byte not a letter
+ * (LP_SET_WORD) two bytes before a run of digits begins (LP_SET_NUM). The
+ * check digits always begin such a run, so the few word starts this
+ * leaves are all the candidates there are, and most tweets have none.
+ */
+static uint64_t starts_in_block(const lp_text *text, size_t k)
 {
-	(void)len;
-	return lp_is_alpha((unsigned char)s[i]) && !lp_word_before(s, i);
+	const uint64_t *num = text->sets + LP_SET_NUM * text->words;
+	const uint64_t *word = text->sets + LP_SET_WORD * text->words;
+	const uint64_t *url = text->sets + LP_SET_URL * text->words;
+	uint64_t digits_at_2 = num[k] >> 2;
+
+	if (k + 1 < text->words)
+		digits_at_2 |= num[k + 1] << 62;
+	return (word[k] & digits_at_2) | url[k];
+}
+
+/* The first candidate (starts_in_block) at or after from, or len. */
+static size_t next_start(const lp_text *text, size_t from)
+{
+	size_t k = from >> 6;
+	uint64_t m;
+
+	if (from >= text->len)
+		return text->len;
+	m = starts_in_block(text, k) & (~(uint64_t)0 << (from & 63));
+	while (!m) {
+		if (++k == text->words)
+			return text->len;
+		m = starts_in_block(text, k);
+	}
+	return (k << 6) + lp_ctz64(m); /* bits past len are never set */
+}
+
+static int is_url_start(const lp_text *text, size_t i)
+{
+	return (int)(text->sets[LP_SET_URL * text->words + (i >> 6)] >>
+	             (i & 63) & 1);
+}
+
+/*
+ * The word start at i can begin an IBAN: two letters, two digits, and no
+ * word character before it. Asked only at candidates (next_start), so
+ * s[i] is a letter and s[i + 2] a digit; s[i + 3] is at most the NUL
+ * that ends the text.
+ */
+static int can_start(const char *s, size_t i)
+{
+	return lp_is_alpha((unsigned char)s[i + 1]) &&
+	       lp_is_digit((unsigned char)s[i + 3]) && !lp_word_before(s, i);
 }
 
 int lp_detect_iban(const lp_text *text, lp_spans *out)
 {
+	const char *s = text->s;
+	size_t len = text->len, i, end;
+
 	if (text->digits < 4)
 		return 0; /* two check digits and a bank or account number */
-	return lp_scan_tokens(text, out, LP_IN(LP_SET_WORD), iban_can_start,
-	                      try_iban, LP_TOKEN_ALNUM);
+	/* As lp_scan_tokens over LP_SET_WORD, but only
+	 * at the candidates of next_start. Skipping the rest of a token that
+	 * is not an IBAN is not needed: no IBAN starts inside a token. */
+	for (i = next_start(text, 0); i < len; i = next_start(text, i)) {
+		if (is_url_start(text, i)) {
+			i = lp_url_end(s, len, i);
+			continue;
+		}
+		end = can_start(s, i) ? try_iban(s, len, i) : 0;
+		if (!end) {
+			i++;
+			continue;
+		}
+		if (lp_spans_push(out, i, end))
+			return -1;
+		i = end;
+	}
+	return 0;
 }

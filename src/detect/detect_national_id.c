@@ -101,12 +101,9 @@ static int end_ok(const char *s, size_t len, size_t j)
 {
 	unsigned char c = lp_at(s, len, j);
 
-	if (!lp_num_end_ok(s, len, j))
+	if ((c == ' ' || c == '+') && lp_is_digit(lp_at(s, len, j + 1)))
 		return 0;
-	if ((c == ' ' || c == '-' || c == '.' || c == '+') &&
-	    lp_is_digit(lp_at(s, len, j + 1)))
-		return 0;
-	return 1;
+	return lp_num_end_ok(s, len, j);
 }
 
 static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -466,7 +463,9 @@ static size_t try_dni(const char *s, size_t len, size_t i)
 	return es_letters[v % 23] == (char)c ? j + 1 : 0;
 }
 
-/* ES NIE: X, Y or Z, seven digits and the letter; dashes allowed. */
+/* ES NIE: X, Y or Z, seven digits and the letter; dashes allowed. A
+ * lower-case one needs a context word, looked for last: many words begin
+ * with x, y or z. */
 static size_t try_nie(const char *s, size_t len, size_t i)
 {
 	unsigned char p = lp_at(s, len, i), c;
@@ -474,7 +473,7 @@ static size_t try_nie(const char *s, size_t len, size_t i)
 	size_t j = i + 1, k;
 	long v;
 
-	if ((p == 'x' || p == 'y' || p == 'z') && ctx(s, i, ctx_es)) {
+	if (p == 'x' || p == 'y' || p == 'z') {
 		lower = 1;
 		p = (unsigned char)(p - 32);
 	}
@@ -495,7 +494,9 @@ static size_t try_nie(const char *s, size_t len, size_t i)
 	v = p - 'X';
 	for (k = 0; k < 7; k++)
 		v = v * 10 + d[k];
-	return es_letters[v % 23] == (char)c ? j + 1 : 0;
+	if (es_letters[v % 23] != (char)c)
+		return 0;
+	return !lower || ctx(s, i, ctx_es) ? j + 1 : 0;
 }
 
 /* IT: the value of a character at an odd position (1st, 3rd, ...). */
@@ -520,6 +521,14 @@ static size_t try_cf(const char *s, size_t len, size_t i)
 	int dig[16] = { 0 }, k, sum = 0, lower, letters_from = 7, month, day;
 
 	if (len - i < 16)
+		return 0;
+	/* Four bytes first, which most long words fail: a word character
+	 * after the sixteenth, and the letters of the month and the last two
+	 * places. */
+	if (lp_is_alnum(lp_at(s, len, i + 16)) ||
+	    !lp_is_alpha((unsigned char)s[i + 15]) ||
+	    !lp_is_alpha((unsigned char)s[i + 11]) ||
+	    !lp_is_alpha((unsigned char)s[i + 8]))
 		return 0;
 	lower = lp_is_lower((unsigned char)s[i]);
 	for (k = 0; k < 16; k++) {
@@ -761,63 +770,239 @@ static size_t try_nino(const char *s, size_t len, size_t i)
 	return j + 1;
 }
 
-/* A letter-led number: NIE, codice fiscale or NINO. */
+/*
+ * The first bytes of a letter-led number, which most words fail at once:
+ * NIE X1234567L or X-1234567-L, a codice fiscale (six letters first) and
+ * NINO AB123456C or AB 12 34 56 C. Each byte read follows one that is
+ * not NUL, so none lies past the NUL that ends the text.
+ */
+static int letters_shape(const char *s, size_t i)
+{
+	unsigned char c0 = (unsigned char)s[i], c1 = (unsigned char)s[i + 1], c2;
+	size_t k;
+
+	if (lp_is_digit(c1) || c1 == '-')
+		return (c0 | 0x20) == 'x' || (c0 | 0x20) == 'y' ||
+		       (c0 | 0x20) == 'z';
+	if (!lp_is_alpha(c1))
+		return 0;
+	c2 = (unsigned char)s[i + 2];
+	if (c2 == ' ' || lp_is_digit(c2))
+		return lp_is_upper(c0) && lp_is_upper(c1);
+	for (k = 2; k < 6; k++) {
+		if (!lp_is_alpha((unsigned char)s[i + k]))
+			return 0;
+	}
+	return 1;
+}
+
+/* A letter-led number may start at the word start i: not glued to a
+ * word, an id, a handle, a path or an amount. */
+static int letters_can_start(const char *s, size_t i)
+{
+	return !lp_word_before(s, i) &&
+	       !(i > 0 && lp_in_set((unsigned char)s[i - 1],
+	                            "#@/\\_=&%~^*+-.$"));
+}
+
+/* A letter-led number: NIE, codice fiscale or NINO. Whether one may
+ * start here at all is asked last, of the rare match. */
 static size_t try_letters(const char *s, size_t len, size_t i)
 {
 	size_t e;
 
-	if ((e = try_nie(s, len, i)) != 0)
-		return e;
-	if ((e = try_cf(s, len, i)) != 0)
-		return e;
-	return try_nino(s, len, i);
+	if (!letters_shape(s, i))
+		return 0;
+	if ((e = try_nie(s, len, i)) == 0 && (e = try_cf(s, len, i)) == 0 &&
+	    (e = try_nino(s, len, i)) == 0)
+		return 0;
+	return letters_can_start(s, i) ? e : 0;
 }
 
+static size_t max_end(size_t a, size_t b) { return a > b ? a : b; }
+
+/*
+ * A digit-led number: the longest of the shapes that match at i. The
+ * length of the first run of digits tells which shapes can: trying only
+ * those is what makes the common short numbers (years, prices, times)
+ * cheap to pass over.
+ */
 static size_t try_digits(const char *s, size_t len, size_t i)
 {
-	static size_t (*const shapes[])(const char *, size_t, size_t) = {
-		try_six, try_eight, try_dni, try_nir, try_bsn_dotted, try_cpf,
-		try_aadhaar, try_bare,
-	};
-	size_t k, e, best = 0;
-
-	for (k = 0; k < sizeof(shapes) / sizeof(shapes[0]); k++) {
-		e = shapes[k](s, len, i);
-		if (e > best)
-			best = e;
+	/* not the tail of a spaced number: 1 2345 6789 0123 */
+	if (i >= 2 && s[i - 1] == ' ' && lp_is_digit((unsigned char)s[i - 2]))
+		return 0;
+	switch (run_len(s, len, i)) {
+	case 1:  /* NIR 1 84 12 76 451 089 46 */
+	case 13: /* NIR 1841276451089 46 */
+	case 15: /* NIR 184127645108946 */
+		return try_nir(s, len, i);
+	case 3:
+		return try_cpf(s, len, i);
+	case 4:
+		return max_end(try_bsn_dotted(s, len, i), try_aadhaar(s, len, i));
+	case 6: /* and NIR 184122A..., Corsica */
+		return max_end(try_six(s, len, i), try_nir(s, len, i));
+	case 8:
+		return max_end(try_eight(s, len, i), try_dni(s, len, i));
+	case 9:
+	case 10:
+	case 11:
+	case 12:
+	case 17:
+	case 18:
+		return try_bare(s, len, i);
+	default:
+		return 0;
 	}
-	return best;
 }
 
-static size_t try_national_id(const char *s, size_t len, size_t i)
+/* ---- the scan ----------------------------------------------------------- */
+
+/*
+ * The candidate sets of one block of the text (bytes 64k to 64k + 63,
+ * bit b for byte 64k + b), with those of the next block where the scan
+ * looks a few bytes ahead.
+ */
+struct block {
+	uint64_t numok, url, num, word;
+	uint64_t next_num, next_word; /* 0 after the last block */
+};
+
+static void read_block(const lp_text *text, size_t k, struct block *b)
 {
-	return lp_is_digit((unsigned char)s[i]) ? try_digits(s, len, i)
-						 : try_letters(s, len, i);
+	const uint64_t *sets = text->sets;
+	size_t w = text->words;
+
+	b->numok = sets[LP_SET_NUMOK * w + k];
+	b->url = sets[LP_SET_URL * w + k];
+	b->num = sets[LP_SET_NUM * w + k];
+	b->word = sets[LP_SET_WORD * w + k];
+	b->next_num = k + 1 < w ? sets[LP_SET_NUM * w + k + 1] : 0;
+	b->next_word = k + 1 < w ? sets[LP_SET_WORD * w + k + 1] : 0;
 }
 
-/* Offered at the digits where a number may start (LP_SET_NUMOK) and at
- * the first letters of words (LP_SET_WORD). */
-static int nid_can_start(const char *s, size_t len, size_t i)
+/* Set bits m of a block, next those of the next, looked at d bytes
+ * ahead (0 < d < 64): bit b is whether byte 64k + b + d is in the set. */
+static uint64_t ahead(uint64_t m, uint64_t next, unsigned d)
 {
-	unsigned char c = (unsigned char)s[i];
+	return m >> d | next << (64 - d);
+}
 
-	(void)len;
-	if (lp_is_digit(c))
-		/* not the tail of a spaced number: 1 2345 6789 0123 */
-		return !(i >= 2 && s[i - 1] == ' ' &&
-		         lp_is_digit((unsigned char)s[i - 2]));
-	if (lp_is_alpha(c))
-		return !lp_word_before(s, i) &&
-		       !(i > 0 && lp_in_set((unsigned char)s[i - 1],
-		                            "#@/\\_=&%~^*+-.$"));
-	return 0;
+/* As ahead, for every d from 1 to 16 at once: bit b is whether one of
+ * the 16 bytes after byte 64k + b is in the set. */
+static uint64_t within_16(uint64_t m, uint64_t next)
+{
+	uint64_t lo = ahead(m, next, 1), hi = next >> 1;
+
+	/* hi:lo or-ed with itself shifted by 1, 2, 4 and 8 (written out:
+	 * the shifts by constants cost a third of a loop's). */
+	lo |= ahead(lo, hi, 1);
+	hi |= hi >> 1;
+	lo |= ahead(lo, hi, 2);
+	hi |= hi >> 2;
+	lo |= ahead(lo, hi, 4);
+	hi |= hi >> 4;
+	return lo | ahead(lo, hi, 8);
+}
+
+/*
+ * The first letters of words where a letter-led number may start. Each
+ * needs a digit close after its first letter (a run of digits starts
+ * there): NIE X1234567L and X-1234567-L, NINO AB123456C and AB 12 34 56
+ * C, a codice fiscale RSSMRA85T10A562S; or else it is a codice fiscale
+ * whose seven digits all became letters (omocodia), sixteen letters in
+ * which no other word or number starts. Most words are none of these,
+ * and are not even looked at.
+ */
+static uint64_t letter_starts(const struct block *b)
+{
+	uint64_t digit_near = ahead(b->num, b->next_num, 1) |
+	                      ahead(b->num, b->next_num, 2) |
+	                      ahead(b->num, b->next_num, 3) |
+	                      ahead(b->num, b->next_num, 6);
+	uint64_t alone = ~within_16(b->word | b->num,
+	                            b->next_word | b->next_num);
+
+	return b->word & (digit_near | alone);
+}
+
+/*
+ * The digits where a number whose first run has fewer than eight digits
+ * may start: each such shape goes on with another run of digits two bytes
+ * on (NIR 1 84 ...), four (CPF 123.456...), five (1234 5678 ...,
+ * 1234.56...) or seven (123456-7890, FI 131052-308T, NO 010203 12345, NIR
+ * 184122A...). Of the other digits only those that begin a run of eight
+ * or more can start a number (long_run).
+ */
+static uint64_t short_starts(const struct block *b)
+{
+	return ahead(b->num, b->next_num, 2) | ahead(b->num, b->next_num, 4) |
+	       ahead(b->num, b->next_num, 5) | ahead(b->num, b->next_num, 7);
+}
+
+/* The digit at i may begin a run of eight digits or more. */
+static int long_run(const char *s, size_t len, size_t i)
+{
+	return i + 7 < len && lp_is_digit((unsigned char)s[i + 7]);
+}
+
+/* The bits of block k (bytes 64k to 64k + 63) for the bytes at or after
+ * from. */
+static uint64_t from_on(size_t k, size_t from)
+{
+	if (from <= k * 64)
+		return ~(uint64_t)0;
+	return from >= k * 64 + 64 ? 0 : ~(uint64_t)0 << (from - k * 64);
 }
 
 int lp_detect_national_id(const lp_text *text, lp_spans *out)
 {
+	const char *s = text->s;
+	size_t len = text->len, k, from = 0;
+
 	if (text->digits < 6)
 		return 0; /* the UK National Insurance number has the fewest */
-	return lp_scan_tokens(text, out,
-	                      LP_IN(LP_SET_NUMOK) | LP_IN(LP_SET_WORD),
-	                      nid_can_start, try_national_id, LP_TOKEN_ALNUM);
+	/*
+	 * As lp_scan_tokens over the digits where a number may start
+	 * (LP_SET_NUMOK) and the first letters of words (LP_SET_WORD), with
+	 * URLs skipped whole, but walking the bits of each block in place of
+	 * a search per candidate, without calls through pointers, and
+	 * leaving out at once the candidates that the sets show cannot start
+	 * a number. Skipping the rest of a token that matched nothing is not
+	 * needed: no candidate inside a token may start a number (a digit
+	 * after a letter is not in LP_SET_NUMOK, and a letter after a digit
+	 * is glued to a word).
+	 */
+	for (k = 0; k < text->words; k++) {
+		struct block b;
+		uint64_t m, short_ok;
+
+		read_block(text, k, &b);
+		short_ok = short_starts(&b);
+		m = (b.numok | b.url | letter_starts(&b)) & from_on(k, from);
+		while (m) {
+			unsigned bit = lp_ctz64(m);
+			size_t i = k * 64 + bit, end;
+
+			m &= m - 1;
+			if ((b.url >> bit) & 1) {
+				end = lp_url_end(s, len, i); /* skipped whole */
+			} else {
+				if (!lp_is_digit((unsigned char)s[i]))
+					end = try_letters(s, len, i);
+				else if (((short_ok >> bit) & 1) || long_run(s, len, i))
+					end = try_digits(s, len, i);
+				else
+					continue;
+				if (!end)
+					continue;
+				if (lp_spans_push(out, i, end))
+					return -1;
+			}
+			from = end;
+			m &= from_on(k, from);
+		}
+	}
+	return 0;
 }

@@ -113,7 +113,7 @@ int lp_detect_us_ssn(const lp_text *text, lp_spans *out)
 	if (text->digits < 9)
 		return 0;
 	return lp_scan_tokens(text, out, LP_IN(LP_SET_NUMOK), ssn_can_start,
-	                      try_ssn, LP_TOKEN_DIGITS);
+	                      try_ssn);
 }
 
 int lp_detect_us_itin(const lp_text *text, lp_spans *out)
@@ -121,5 +121,5 @@ int lp_detect_us_itin(const lp_text *text, lp_spans *out)
 	if (text->digits < 9)
 		return 0;
 	return lp_scan_tokens(text, out, LP_IN(LP_SET_NUMOK), ssn_can_start,
-	                      try_itin, LP_TOKEN_DIGITS);
+	                      try_itin);
 }

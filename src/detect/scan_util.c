@@ -198,7 +198,7 @@ int lp_num_start_ok(const char *s, size_t len, size_t pos)
 	return 1;
 }
 
-int lp_num_end_ok(const char *s, size_t len, size_t pos)
+int lp_num_end_ok_slow(const char *s, size_t len, size_t pos)
 {
 	size_t n;
 	uint32_t cp;

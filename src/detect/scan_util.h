@@ -63,10 +63,27 @@ int lp_word_at(const char *s, size_t len, size_t pos);
  * $5, /status/123, a_1).
  */
 int lp_num_start_ok(const char *s, size_t len, size_t pos);
+/* The whole rule of lp_num_end_ok, for any byte at pos. */
+int lp_num_end_ok_slow(const char *s, size_t len, size_t pos);
+
 /* A number may end at pos: not followed by a word character, nor by a
  * separator and a digit that would make it part of a longer number, nor by
- * a percent sign or a currency sign. */
-int lp_num_end_ok(const char *s, size_t len, size_t pos);
+ * a percent sign, a currency sign or an '@'. An ASCII byte, nearly always,
+ * is answered inline. */
+static inline int lp_num_end_ok(const char *s, size_t len, size_t pos)
+{
+	unsigned char c = pos < len ? (unsigned char)s[pos] : 0;
+
+	if (pos >= len)
+		return 1;
+	if (c >= 0x80)
+		return lp_num_end_ok_slow(s, len, pos);
+	if (lp_is_alnum(c) || c == '_' || c == '$' || c == '%' || c == '@')
+		return 0;
+	if (c == '.' || c == ',' || c == ':' || c == '-' || c == '/')
+		return !(pos + 1 < len && lp_is_digit((unsigned char)s[pos + 1]));
+	return 1;
+}
 
 /* s[pos..] starts with word, ignoring ASCII case. */
 int lp_ci_prefix(const char *s, size_t len, size_t pos, const char *word);
@@ -85,29 +102,26 @@ int lp_context_before(const char *s, size_t pos, size_t window,
 size_t lp_url_end_slow(const char *s, size_t len, size_t pos);
 
 /* When a URL (http://, https://, www.) starts at pos, the offset one past
- * its end (the next white space); otherwise 0. Scanners ask at every byte,
- * so the answer for every byte but 'h' and 'w' is given inline. */
+ * its end (the next white space); otherwise 0. Asked at many bytes, so the
+ * answer for every byte but "ht" and "ww" is given inline. */
 static inline size_t lp_url_end(const char *s, size_t len, size_t pos)
 {
 	int c = pos < len ? (unsigned char)s[pos] | 0x20 : 0;
+	int d = pos + 1 < len ? (unsigned char)s[pos + 1] | 0x20 : 0;
 
-	return c == 'h' || c == 'w' ? lp_url_end_slow(s, len, pos) : 0;
+	return (c == 'h' && d == 't') || (c == 'w' && d == 'w')
+	       ? lp_url_end_slow(s, len, pos) : 0;
 }
-
-/* What a token that lp_scan_tokens passes over is made of. */
-enum lp_token {
-	LP_TOKEN_DIGITS, /* ASCII digits */
-	LP_TOKEN_ALNUM   /* ASCII letters and digits */
-};
 
 /*
  * The scan loop that token detectors share. It visits only the bytes in
  * the candidate sets of starts (LP_IN bits of lp_text_next, which must
  * hold every byte where can_start() may be true), skipping URLs whole. At
  * each it asks can_start(), then try_at(); it records a match and resumes
- * after it, or else skips the rest of the token (the bytes of kind token;
- * can_start() must refuse a byte after an ASCII letter or digit).
- * Returns 0, or -1 when a span cannot be recorded.
+ * after it, or else goes on to the next candidate. can_start() must refuse
+ * a byte after an ASCII letter or digit: a token that was not a match is
+ * then never tried again from inside. Returns 0, or -1 when a span cannot
+ * be recorded.
  *
  * Inline, so that each detector's loop calls its can_start() and try_at()
  * directly, and the sets to visit are known when it is compiled.
@@ -117,8 +131,7 @@ static inline int lp_scan_tokens(const lp_text *text, lp_spans *out,
                                  int (*can_start)(const char *s, size_t len,
                                                   size_t i),
                                  size_t (*try_at)(const char *s, size_t len,
-                                                  size_t i),
-                                 enum lp_token token)
+                                                  size_t i))
 {
 	const char *s = text->s;
 	size_t len = text->len, i;
@@ -144,10 +157,6 @@ static inline int lp_scan_tokens(const lp_text *text, lp_spans *out,
 				return -1;
 			i = lp_text_next(text, starts, end);
 		} else {
-			/* The rest of the token holds no candidate: a digit run
-			 * continues no number, and can_start() refuses a byte
-			 * after a letter or digit. */
-			(void)token;
 			i = lp_text_next(text, starts, i + 1);
 		}
 	}
