@@ -1732,26 +1732,6 @@ static size_t in_url(struct url_state *u, const lp_text *text, size_t i)
 	return 0;
 }
 
-/* The next run of digits at or after from: lp_text_next for the one set
- * LP_SET_NUM, read straight. */
-static inline size_t next_number(const lp_text *text, size_t from)
-{
-	const uint64_t *num = text->sets + LP_SET_NUM * text->words;
-	size_t k = from >> 6;
-	uint64_t m;
-
-	if (from >= text->len)
-		return text->len;
-	m = num[k] & (~(uint64_t)0 << (from & 63));
-	while (!m) {
-		if (++k == text->words)
-			return text->len;
-		m = num[k];
-	}
-	/* Bits past len are never set. */
-	return (k << 6) + (size_t)lp_ctz64(m);
-}
-
 /* Both forms need a house number of 1-5 digits not starting with 0:
  * phone numbers, card numbers and ids are turned away here. (s is
  * NUL-terminated, so the loop stops at its end.) */
@@ -1778,7 +1758,7 @@ int lp_detect_street_address(const lp_text *text, lp_spans *out)
 		/* An address has a house number: skip to the next digit (the
 		 * next run of digits, unless i is in one already). */
 		if (!lp_is_digit((unsigned char)s[i]))
-			i = next_number(text, i);
+			i = lp_text_next(text, LP_IN(LP_SET_NUM), i);
 		if (i >= len)
 			break;
 		/* Not after a word character. Each number turned away below
@@ -1789,7 +1769,7 @@ int lp_detect_street_address(const lp_text *text, lp_spans *out)
 		if (i > 0 && ((unsigned char)s[i - 1] < 0x80 ?
 			      lp_is_alnum((unsigned char)s[i - 1]) || s[i - 1] == '_' :
 			      lp_word_before(s, i))) {
-			i = next_number(text, i + 1);
+			i = lp_text_next(text, LP_IN(LP_SET_NUM), i + 1);
 			continue;
 		}
 		if ((u = in_url(&url, text, i)) != 0) {
@@ -1810,7 +1790,7 @@ int lp_detect_street_address(const lp_text *text, lp_spans *out)
 				continue;
 			}
 		}
-		i = next_number(text, i + 1);
+		i = lp_text_next(text, LP_IN(LP_SET_NUM), i + 1);
 	}
 	return 0;
 }

@@ -434,54 +434,31 @@ static int pair_shape(const char *s, size_t i, size_t d, size_t *e)
 	return (c == 0xC2 || c == 0xCB) && d == i;
 }
 
-/* Where the scan stops (lp_text_next for a fixed mask, with the sets
- * found once per text): digits after anything but a digit (one after a
- * digit is only reached by jumping), signs, URLs, and words when the text
- * holds "geo:" (with_words is all ones). */
-struct starts {
-	const uint64_t *num, *sign, *url, *word;
-	uint64_t with_words;
-	size_t words, len;
-};
-
-static inline uint64_t starts_word(const struct starts *st, size_t k)
+/* Where the scan stops (for lp_text_next_of): digits after anything but
+ * a digit (one after a digit is only reached by jumping), signs, URLs, and
+ * words when the text holds "geo:" (*with_words is then all ones). */
+static uint64_t starts_block(const lp_text *text, const void *with_words,
+                             size_t k)
 {
-	return st->num[k] | st->sign[k] | st->url[k] | (st->word[k] & st->with_words);
-}
+	const uint64_t *set = text->sets;
+	size_t w = text->words;
 
-static inline size_t next_start(const struct starts *st, size_t from)
-{
-	size_t k = from >> 6;
-	uint64_t m;
-
-	if (from >= st->len)
-		return st->len;
-	m = starts_word(st, k) & (~(uint64_t)0 << (from & 63));
-	while (!m) {
-		if (++k == st->words)
-			return st->len;
-		m = starts_word(st, k);
-	}
-	/* Bits past len are never set. */
-	return (k << 6) + (size_t)lp_ctz64(m);
-}
-
-/* Whether a URL starts at i (the URL set holds every such byte). */
-static inline int url_at(const struct starts *st, size_t i)
-{
-	return (int)(st->url[i >> 6] >> (i & 63) & 1);
+	return set[LP_SET_NUM * w + k] | set[LP_SET_SIGN * w + k] |
+	       set[LP_SET_URL * w + k] |
+	       (set[LP_SET_WORD * w + k] & *(const uint64_t *)with_words);
 }
 
 /* The text holds a decimal number ("40.7") or a degree sign: every pair,
  * in text, a link or a geo: URI, starts with one. The digit after the
  * '.' of a decimal starts a run of digits, so only those are looked at. */
-static int may_hold_pair(const lp_text *text, const struct starts *st)
+static int may_hold_pair(const lp_text *text)
 {
 	const char *s = text->s;
+	const uint64_t *num = text->sets + LP_SET_NUM * text->words;
 	size_t k;
 
-	for (k = 0; k < st->words; k++) {
-		uint64_t m = st->num[k];
+	for (k = 0; k < text->words; k++) {
+		uint64_t m = num[k];
 
 		while (m) {
 			size_t p = (k << 6) + (size_t)lp_ctz64(m);
@@ -498,26 +475,20 @@ int lp_detect_gps(const lp_text *text, lp_spans *out)
 {
 	const char *s = text->s;
 	size_t len = text->len, i;
-	struct starts st;
+	uint64_t with_words;
 
 	if (text->digits < 2)
 		return 0; /* a pair of coordinates has at least two digits */
-	st.num = text->sets + LP_SET_NUM * text->words;
-	st.sign = text->sets + LP_SET_SIGN * text->words;
-	st.url = text->sets + LP_SET_URL * text->words;
-	st.word = text->sets + LP_SET_WORD * text->words;
-	st.words = text->words;
-	st.len = len;
-	if (!may_hold_pair(text, &st))
+	if (!may_hold_pair(text))
 		return 0;
 	/* Words matter only for "geo:", which few texts hold. */
-	st.with_words = has_geo(text) ? ~(uint64_t)0 : 0;
-	i = next_start(&st, 0);
+	with_words = has_geo(text) ? ~(uint64_t)0 : 0;
+	i = lp_text_next_of(text, starts_block, &with_words, 0);
 	while (i < len) {
 		size_t e = 0, start = i, d, de = i;
 		unsigned char c = (unsigned char)s[i];
 
-		if (url_at(&st, i)) {
+		if (lp_text_in(text, LP_SET_URL, i)) {
 			size_t u = lp_url_end(s, len, i);
 
 			if (scan_url(s, i, u, out))
@@ -551,7 +522,7 @@ int lp_detect_gps(const lp_text *text, lp_spans *out)
 		} else {
 			i++;
 		}
-		i = next_start(&st, i);
+		i = lp_text_next_of(text, starts_block, &with_words, i);
 	}
 	return 0;
 }

@@ -129,13 +129,15 @@ static size_t try_iban(const char *s, size_t len, size_t i)
  * check digits always begin such a run, so the few word starts this
  * leaves are all the candidates there are, and most tweets have none.
  */
-static uint64_t starts_in_block(const lp_text *text, size_t k)
+static uint64_t starts_in_block(const lp_text *text, const void *ctx,
+                                size_t k)
 {
 	const uint64_t *num = text->sets + LP_SET_NUM * text->words;
 	const uint64_t *word = text->sets + LP_SET_WORD * text->words;
 	const uint64_t *url = text->sets + LP_SET_URL * text->words;
 	uint64_t digits_at_2 = num[k] >> 2;
 
+	(void)ctx;
 	if (k + 1 < text->words)
 		digits_at_2 |= num[k + 1] << 62;
 	return (word[k] & digits_at_2) | url[k];
@@ -144,24 +146,7 @@ static uint64_t starts_in_block(const lp_text *text, size_t k)
 /* The first candidate (starts_in_block) at or after from, or len. */
 static size_t next_start(const lp_text *text, size_t from)
 {
-	size_t k = from >> 6;
-	uint64_t m;
-
-	if (from >= text->len)
-		return text->len;
-	m = starts_in_block(text, k) & (~(uint64_t)0 << (from & 63));
-	while (!m) {
-		if (++k == text->words)
-			return text->len;
-		m = starts_in_block(text, k);
-	}
-	return (k << 6) + lp_ctz64(m); /* bits past len are never set */
-}
-
-static int is_url_start(const lp_text *text, size_t i)
-{
-	return (int)(text->sets[LP_SET_URL * text->words + (i >> 6)] >>
-	             (i & 63) & 1);
+	return lp_text_next_of(text, starts_in_block, NULL, from);
 }
 
 /*
@@ -187,7 +172,7 @@ int lp_detect_iban(const lp_text *text, lp_spans *out)
 	 * at the candidates of next_start. Skipping the rest of a token that
 	 * is not an IBAN is not needed: no IBAN starts inside a token. */
 	for (i = next_start(text, 0); i < len; i = next_start(text, i)) {
-		if (is_url_start(text, i)) {
+		if (lp_text_in(text, LP_SET_URL, i)) {
 			i = lp_url_end(s, len, i);
 			continue;
 		}

@@ -59,31 +59,55 @@ enum lp_text_set {
 /* A set of candidate sets, for lp_text_next. */
 #define LP_IN(set) (1u << (set))
 
+/* Whether byte i (< text->len) is in set. */
+static inline int lp_text_in(const lp_text *text, unsigned set, size_t i)
+{
+	return (int)(text->sets[set * text->words + (i >> 6)] >> (i & 63) & 1);
+}
+
+/* Word k of a set of candidates made from text's sets (a detector's own
+ * mix of them); ctx is the caller's. Bits past text->len must be 0. */
+typedef uint64_t (*lp_block_fn)(const lp_text *text, const void *ctx,
+                                size_t k);
+
+/* The first byte at or after from in the set whose words block() gives,
+ * or text->len when there is none. Inline, so that a constant block()
+ * is inlined too. */
+static inline size_t lp_text_next_of(const lp_text *text, lp_block_fn block,
+                                     const void *ctx, size_t from)
+{
+	size_t k = from >> 6;
+	uint64_t m;
+
+	if (from >= text->len)
+		return text->len;
+	m = block(text, ctx, k) & (~(uint64_t)0 << (from & 63));
+	while (!m) {
+		if (++k == text->words)
+			return text->len;
+		m = block(text, ctx, k);
+	}
+	return (k << 6) + (size_t)lp_ctz64(m);
+}
+
+/* Word k of the union of the sets in *(const unsigned *)mask. */
+static inline uint64_t lp_sets_block(const lp_text *text, const void *mask,
+                                     size_t k)
+{
+	unsigned sets = *(const unsigned *)mask;
+	uint64_t m = 0;
+
+	for (; sets; sets &= sets - 1)
+		m |= text->sets[lp_ctz64(sets) * text->words + k];
+	return m;
+}
+
 /* The first byte at or after from that is in one of the sets of mask
  * (LP_IN bits), or text->len when there is none. */
 static inline size_t lp_text_next(const lp_text *text, unsigned mask,
                                   size_t from)
 {
-	size_t k = from >> 6, words = text->words;
-	uint64_t m;
-
-	if (from >= text->len)
-		return text->len;
-	for (;;) {
-		unsigned sets;
-
-		m = 0;
-		for (sets = mask; sets; sets &= sets - 1)
-			m |= text->sets[lp_ctz64(sets) * words + k];
-		if (k == from >> 6)
-			m &= ~(uint64_t)0 << (from & 63);
-		if (m)
-			break;
-		if (++k == words)
-			return text->len;
-	}
-	/* Bits past len are never set. */
-	return (k << 6) + (size_t)lp_ctz64(m);
+	return lp_text_next_of(text, lp_sets_block, &mask, from);
 }
 
 /* The code-point offset in the original text of normalised byte i

@@ -90,6 +90,7 @@ static void check_mask(const char *src, size_t len, lp_mask_style style)
 	lp_free(out);
 }
 
+/* Bit i of set, read straight (lp_text_in stops at len). */
 static int in_set(const lp_text *t, unsigned set, size_t i)
 {
 	return (int)((t->sets[set * t->words + i / 64] >> (i % 64)) & 1);
