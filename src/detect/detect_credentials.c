@@ -18,22 +18,17 @@
 #define MAX_VALUE 128
 #define MAX_USER_VALUE 100
 
-/* A lower-case word and its length, so that a list is searched without
- * strlen. */
-struct word {
-	const char *w;
-	size_t n;
-};
-#define W(s) { s, sizeof(s) - 1 }
+/* The lists are lower-case. */
+#define W LP_WORD
 
-static const struct word secret_keys[] = {
+static const lp_word secret_keys[] = {
 	W("password"), W("passwd"), W("passcode"), W("passphrase"), W("passwort"),
 	W("pass"), W("pwd"), W("pw"), W("p/w"), W("pass code"), W("mot de passe"),
 	W("contraseña"), W("senha"), W("wachtwoord"), W("lösenord"),
 	{ NULL, 0 },
 };
 
-static const struct word user_keys[] = {
+static const lp_word user_keys[] = {
 	W("login"), W("username"), W("user name"), W("user"), W("userid"),
 	W("user id"), W("email"), W("e-mail"), W("mail"), W("account"), W("acct"),
 	W("id"), W("usr"), W("uname"), W("log in"), W("benutzer"), W("usuario"),
@@ -41,7 +36,7 @@ static const struct word user_keys[] = {
 };
 
 /* "Values" that are words of a sentence about passwords. */
-static const struct word not_secrets[] = {
+static const lp_word not_secrets[] = {
 	W("must"), W("should"), W("is"), W("was"), W("are"), W("be"), W("at"),
 	W("least"), W("of"), W("the"), W("a"), W("an"), W("to"), W("for"), W("in"),
 	W("on"), W("required"), W("reset"), W("change"), W("changed"), W("forgot"),
@@ -56,7 +51,7 @@ static const struct word not_secrets[] = {
 };
 
 /* Words before "pass" that make it a ticket, not a password. */
-static const struct word passes[] = {
+static const lp_word passes[] = {
 	W("boarding"), W("season"), W("day"), W("bus"), W("backstage"), W("hall"),
 	W("free"), W("battle"), W("press"), W("access"), W("weekly"), W("monthly"),
 	W("annual"), W("guest"), W("visitor"), W("vip"), W("travel"), W("rail"),
@@ -83,7 +78,7 @@ static int secret_initial(unsigned char c)
 /* s[i..] starts with the lower-case word w, ignoring ASCII case; the first
  * byte is compared before the call that compares the rest. */
 static int starts_with(const char *s, size_t len, size_t i,
-                       const struct word *w)
+                       const lp_word *w)
 {
 	return i < len &&
 	       lp_to_lower((unsigned char)s[i]) == (unsigned char)w->w[0] &&
@@ -91,12 +86,12 @@ static int starts_with(const char *s, size_t len, size_t i,
 }
 
 static int in_list(const char *s, size_t a, size_t b,
-                   const struct word *list)
+                   const lp_word *list)
 {
 	size_t i;
 
 	for (i = 0; list[i].w; i++) {
-		if (list[i].n == b - a && starts_with(s, b, a, &list[i]))
+		if (list[i].len == b - a && starts_with(s, b, a, &list[i]))
 			return 1;
 	}
 	return 0;
@@ -104,14 +99,14 @@ static int in_list(const char *s, size_t a, size_t b,
 
 /* A key of list at i as a whole word; returns its end or 0. */
 static size_t key_at(const char *s, size_t len, size_t i,
-		     const struct word *list)
+		     const lp_word *list)
 {
 	size_t k, best = 0;
 
 	if (lp_word_before(s, i))
 		return 0;
 	for (k = 0; list[k].w; k++) {
-		size_t kl = list[k].n;
+		size_t kl = list[k].len;
 
 		if (starts_with(s, len, i, &list[k]) && !lp_word_at(s, len, i + kl) &&
 		    kl > best)
@@ -122,12 +117,12 @@ static size_t key_at(const char *s, size_t len, size_t i,
 
 /* A key of list ending exactly at e; returns its start or (size_t)-1. */
 static size_t key_ending(const char *s, size_t e, size_t min,
-			 const struct word *list)
+			 const lp_word *list)
 {
 	size_t k;
 
 	for (k = 0; list[k].w; k++) {
-		size_t kl = list[k].n;
+		size_t kl = list[k].len;
 
 		if (kl > e || e - kl < min)
 			continue;

@@ -54,14 +54,10 @@ struct token {
 	size_t split;
 };
 
-struct word {
-	const char *w;
-	size_t len;
-};
-#define W(x) { x, sizeof(x) - 1 }
+#define W LP_WORD
 
 /* Words that announce a phone number. */
-static const struct word context_words[] = {
+static const lp_word context_words[] = {
 	W("call"), W("phone"), W("tel"), W("text"), W("mobile"), W("cell"),
 	W("whatsapp"), W("number"), W("contact"), W("reach"), W("ph"),
 	W("mob"), W("telephone"), W("sms"), W("fax"), W("signal"),
@@ -69,7 +65,7 @@ static const struct word context_words[] = {
 };
 
 /* Words that announce some other number of the same shape. */
-static const struct word other_numbers[] = {
+static const lp_word other_numbers[] = {
 	W("order"), W("tracking"), W("invoice"), W("isbn"), W("ref"),
 	W("reference"), W("id"), W("account"), W("acct"), W("case"),
 	W("ticket"), W("confirmation"), W("serial"), W("sku"), W("parcel"),
@@ -89,7 +85,7 @@ static const struct word other_numbers[] = {
  * its length: the phone detector asks this of many number tokens.
  */
 static int context_before(const char *s, size_t pos, size_t window,
-			  const struct word *words)
+			  const lp_word *words)
 {
 	size_t lo = pos > window ? pos - window : 0, e = pos;
 
