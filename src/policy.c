@@ -23,6 +23,17 @@ int lp_vocab_index(const char *const *vocab, const char *word)
 	return -1;
 }
 
+int lp_vocab_index_n(const char *const *vocab, const char *word, size_t len)
+{
+	int i;
+
+	for (i = 0; vocab[i]; i++)
+		if (vocab[i][0] == word[0] && strncmp(vocab[i], word, len) == 0 &&
+		    vocab[i][len] == '\0')
+			return i;
+	return -1;
+}
+
 const char *lp_policy_name(const lp_policy *p) { return p->name; }
 const char *lp_policy_version(const lp_policy *p) { return p->version; }
 const char *lp_policy_revision(const lp_policy *p) { return p->revision; }

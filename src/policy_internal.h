@@ -168,5 +168,7 @@ extern const char *const lp_roles[];       /* NULL-terminated */
 extern const char *const lp_sources[];     /* text, labels, media */
 extern const char *const lp_media_types[]; /* image, video, gif, other */
 int lp_vocab_index(const char *const *vocab, const char *word);
+/* The same for the len bytes at word, which hold no NUL. */
+int lp_vocab_index_n(const char *const *vocab, const char *word, size_t len);
 
 #endif

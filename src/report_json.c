@@ -133,47 +133,79 @@ static int check_duplicates(const lp_jnode *node, const path_link *at,
 	}
 }
 
+/* A member name a report object may have, with its length, so that
+ * members are told apart by length before any byte is compared. */
+typedef struct field {
+	const char *name;
+	size_t len;
+} field;
+
+#define FIELD(x) { x, sizeof(x) - 1 }
+
 /*
- * Rejects keys that differ from a known one only by case: a sender who
- * wrote "Public_Figure" meant the signal, and ignoring it as unknown would
- * silently evaluate a different report.
+ * Finds the members of obj named by fields[0..n) in one pass over its
+ * members: at[i] gets the member named fields[i], or NULL (check_duplicates
+ * has run, so no name occurs twice). A member named by none of them is
+ * ignored, unless it differs from one only by case: a sender who wrote
+ * "Public_Figure" meant the signal, and ignoring it as unknown would
+ * silently evaluate a different report. That member is returned, and
+ * *near gets the index of the field it resembles; else NULL.
  */
-static int check_case(const lp_jnode *obj, const char *path,
-                      const char *const *known, size_t count, lp_error *err)
+static const lp_jnode *bind_fields(const lp_jnode *obj, const field *fields,
+                                   size_t n, const lp_jnode **at, size_t *near)
 {
 	const lp_jnode *kid;
 	size_t i;
 
-	/* Only a name of the same length can match or differ by case alone:
-	 * most comparisons end at the length. */
+	for (i = 0; i < n; i++)
+		at[i] = NULL;
 	for (kid = obj->child; kid; kid = kid->next) {
-		for (i = 0; i < count; i++) {
-			if (kid->key[0] == known[i][0] &&
-			    strcmp(kid->key, known[i]) == 0)
+		for (i = 0; i < n; i++)
+			if (fields[i].len == kid->key_len &&
+			    memcmp(fields[i].name, kid->key, kid->key_len) == 0)
 				break;
-			if (strlen(known[i]) == kid->key_len &&
-			    same_but_case(kid->key, known[i]))
-				return lp_error_set(err, LP_EINVALID, path,
-				                    "%s.%.64s: unknown field; did you mean "
-				                    "%s?", path, kid->key, known[i]);
+		if (i < n) {
+			at[i] = kid;
+			continue;
 		}
+		/* The names are distinct in lower case, so a member that is one
+		 * of them exactly cannot be a case variant of another. */
+		for (i = 0; i < n; i++)
+			if (fields[i].len == kid->key_len &&
+			    same_but_case(kid->key, fields[i].name)) {
+				*near = i;
+				return kid;
+			}
 	}
-	return LP_OK;
+	return NULL;
 }
 
-static const lp_jnode *get(const lp_jnode *obj, const char *key)
+static int case_variant(const char *path, const lp_jnode *kid,
+                        const char *name, lp_error *err)
 {
-	return lp_jdoc_get(obj, key);
+	return lp_error_set(err, LP_EINVALID, path,
+	                    "%s.%.64s: unknown field; did you mean %s?", path,
+	                    kid->key, name);
 }
 
-/* An optional object member; 1 if absent, 0 if an object, else error. */
-static int get_object(const lp_jnode *parent, const char *key, const lp_jnode **out,
-                      lp_error *err)
+/* bind_fields, and the error naming path for a member that differs from
+ * a field only by case. */
+static int bind(const lp_jnode *obj, const char *path, const field *fields,
+                size_t n, const lp_jnode **at, lp_error *err)
 {
-	*out = get(parent, key);
-	if (!*out)
+	size_t near = 0;
+	const lp_jnode *kid = bind_fields(obj, fields, n, at, &near);
+
+	return kid ? case_variant(path, kid, fields[near].name, err) : LP_OK;
+}
+
+/* An optional object member v named key; 1 if absent, 0 if an object, else
+ * an error. */
+static int check_object(const lp_jnode *v, const char *key, lp_error *err)
+{
+	if (!v)
 		return 1;
-	if (!is_object(*out))
+	if (!is_object(v))
 		return invalid(err, key, "%s: expected object%s", "");
 	return 0;
 }
@@ -204,7 +236,7 @@ static int read_id(lp_rdata *r, const lp_jnode *id, lp_error *err)
 }
 
 /* "content.media[i]" and suffix into path[64]: written out only for an
- * error message, or for check_case, which needs it before knowing. */
+ * error message. */
 static const char *media_path(char *path, size_t i, const char *suffix)
 {
 	snprintf(path, 64, "content.media[%zu]%s", i, suffix);
@@ -213,8 +245,9 @@ static const char *media_path(char *path, size_t i, const char *suffix)
 
 static int read_media(lp_rdata *r, const lp_jnode *media, lp_error *err)
 {
+	static const field fields[] = {FIELD("type"), FIELD("depicts_person"),
+	                               FIELD("nudity")};
 	const lp_jnode *m;
-	static const char *const keys[] = {"type", "depicts_person", "nudity"};
 	size_t i = 0;
 
 	if (!is_array(media))
@@ -225,27 +258,18 @@ static int read_media(lp_rdata *r, const lp_jnode *media, lp_error *err)
 		                    LP_MAX_MEDIA);
 	for (m = media->child; m; m = m->next, i++) {
 		char path[64];
-		const lp_jnode *v, *kid;
+		const lp_jnode *at[3], *v, *kid;
 		lp_media *out = &r->media[i];
-		int t, rc;
+		size_t near = 0;
+		int t;
 
 		if (!is_object(m))
 			return invalid(err, media_path(path, i, ""),
 			               "%s: expected object%s", "");
-		/* check_case names the item; it can fail only on a member that
-		 * is not one of keys. */
-		for (kid = m->child; kid; kid = kid->next)
-			if (!((kid->key_len == 4 && memcmp(kid->key, "type", 4) == 0) ||
-			      (kid->key_len == 14 &&
-			       memcmp(kid->key, "depicts_person", 14) == 0) ||
-			      (kid->key_len == 6 && memcmp(kid->key, "nudity", 6) == 0)))
-				break;
-		if (kid) {
-			rc = check_case(m, media_path(path, i, ""), keys, 3, err);
-			if (rc != LP_OK)
-				return rc;
-		}
-		v = get(m, "type");
+		if ((kid = bind_fields(m, fields, 3, at, &near)) != NULL)
+			return case_variant(media_path(path, i, ""), kid,
+			                    fields[near].name, err);
+		v = at[0];
 		if (!v)
 			return invalid(err, media_path(path, i, ".type"),
 			               "%s: required (image, video, gif or other)%s",
@@ -253,18 +277,18 @@ static int read_media(lp_rdata *r, const lp_jnode *media, lp_error *err)
 		if (!is_string(v))
 			return invalid(err, media_path(path, i, ".type"),
 			               "%s: expected string%s", "");
-		t = lp_vocab_index(lp_media_types, v->str);
+		t = lp_vocab_index_n(lp_media_types, v->str, v->len);
 		if (t < 0)
 			return invalid(err, media_path(path, i, ".type"),
 			               "%s: '%.64s' is not one of image, video, gif, "
 			               "other", v->str);
 		out->type = (lp_media_type)t;
-		v = get(m, "depicts_person");
+		v = at[1];
 		if (v && !is_bool(v))
 			return invalid(err, media_path(path, i, ".depicts_person"),
 			               "%s: expected boolean%s", "");
 		out->depicts_person = v && (v)->type == LP_JTRUE;
-		v = get(m, "nudity");
+		v = at[2];
 		if (v && !is_bool(v))
 			return invalid(err, media_path(path, i, ".nudity"),
 			               "%s: expected boolean%s", "");
@@ -303,18 +327,19 @@ static int read_labels(lp_rdata *r, const lp_policy *p, const lp_jnode *labels,
 	return LP_OK;
 }
 
-static int read_content(lp_rdata *r, const lp_policy *p, const lp_jnode *root,
-                        lp_error *err)
+static int read_content(lp_rdata *r, const lp_policy *p,
+                        const lp_jnode *content, lp_error *err)
 {
-	static const char *const keys[] = {"text", "media", "labels"};
-	const lp_jnode *content, *v;
-	int rc = get_object(root, "content", &content, err);
+	static const field fields[] = {FIELD("text"), FIELD("media"),
+	                               FIELD("labels")};
+	const lp_jnode *at[3], *v;
+	int rc = check_object(content, "content", err);
 
 	if (rc != 0)
 		return rc < 0 ? rc : LP_OK;
-	if ((rc = check_case(content, "content", keys, 3, err)) != LP_OK)
+	if ((rc = bind(content, "content", fields, 3, at, err)) != LP_OK)
 		return rc;
-	v = get(content, "text");
+	v = at[0];
 	if (v) {
 		if (!is_string(v))
 			return invalid(err, "content.text", "%s: expected string%s", "");
@@ -325,20 +350,18 @@ static int read_content(lp_rdata *r, const lp_policy *p, const lp_jnode *root,
 			                    "content.text: %zu bytes; at most %d allowed",
 			                    r->text_len, LP_MAX_TEXT_BYTES);
 	}
-	v = get(content, "media");
-	if (v && (rc = read_media(r, v, err)) != LP_OK)
+	if (at[1] && (rc = read_media(r, at[1], err)) != LP_OK)
 		return rc;
-	v = get(content, "labels");
-	if (v && (rc = read_labels(r, p, v, err)) != LP_OK)
+	if (at[2] && (rc = read_labels(r, p, at[2], err)) != LP_OK)
 		return rc;
 	return LP_OK;
 }
 
-static int read_reporter(lp_rdata *r, const lp_jnode *root, lp_error *err)
+static int read_reporter(lp_rdata *r, const lp_jnode *rep, lp_error *err)
 {
-	static const char *const keys[] = {"role"};
-	const lp_jnode *rep, *role;
-	int rc = get_object(root, "reporter", &rep, err);
+	static const field fields[] = {FIELD("role")};
+	const lp_jnode *role;
+	int rc = check_object(rep, "reporter", err);
 
 	if (rc < 0)
 		return rc;
@@ -346,16 +369,15 @@ static int read_reporter(lp_rdata *r, const lp_jnode *root, lp_error *err)
 		return invalid(err, "reporter.role", "%s: required (subject, "
 		               "authorized_representative, bystander or "
 		               "automated)%s", "");
-	if ((rc = check_case(rep, "reporter", keys, 1, err)) != LP_OK)
+	if ((rc = bind(rep, "reporter", fields, 1, &role, err)) != LP_OK)
 		return rc;
-	role = get(rep, "role");
 	if (!role)
 		return invalid(err, "reporter.role", "%s: required (subject, "
 		               "authorized_representative, bystander or "
 		               "automated)%s", "");
 	if (!is_string(role))
 		return invalid(err, "reporter.role", "%s: expected string%s", "");
-	r->role = lp_vocab_index(lp_roles, role->str);
+	r->role = lp_vocab_index_n(lp_roles, role->str, role->len);
 	if (r->role < 0)
 		return invalid(err, "reporter.role",
 		               "%s: '%.64s' is not one of subject, "
@@ -407,15 +429,15 @@ static int check_member_case(const lp_policy *p, const char *object,
 
 /* Reads the declared signals of report object o (0 subject, 1 author, 2
  * context) and the non-boolean field it holds. */
-static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *root,
+static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *obj,
                         size_t o, lp_error *err)
 {
 	static const char *const fixed_of[] = {NULL, "prior_violations",
 	                                       "region"};
 	const char *object = lp_signal_objects[o], *fixed = fixed_of[o];
 	size_t plen = strlen(object);
-	const lp_jnode *obj, *v;
-	int rc = get_object(root, object, &obj, err);
+	const lp_jnode *v;
+	int rc = check_object(obj, object, err);
 
 	if (rc != 0)
 		return rc < 0 ? rc : LP_OK;
@@ -431,7 +453,8 @@ static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *root,
 			r->present |= 1ull << i;
 			if (v->type == LP_JTRUE)
 				r->signals |= 1ull << i;
-		} else if (fixed && strcmp(v->key, fixed) == 0) {
+		} else if (fixed && v->key[0] == fixed[0] &&
+		           strcmp(v->key, fixed) == 0) {
 			if (o == 1) { /* author.prior_violations */
 				long long n;
 
@@ -467,9 +490,11 @@ int lp_rdata_from_json_in(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
                           const char *json, size_t len, unsigned long record,
                           void **block, size_t *cap, lp_error *err)
 {
-	static const char *const top[] = {"id", "content", "reporter", "subject",
-	                                  "author", "context"};
-	const lp_jnode *root;
+	/* subject, author and context in the order of lp_signal_objects. */
+	static const field top[] = {FIELD("id"), FIELD("content"),
+	                            FIELD("reporter"), FIELD("subject"),
+	                            FIELD("author"), FIELD("context")};
+	const lp_jnode *root, *at[6];
 	lp_json_scan scan;
 	size_t i;
 	int rc;
@@ -504,13 +529,13 @@ int lp_rdata_from_json_in(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
 		return lp_error_set(err, LP_EINVALID, "",
 		                    "report: expected a JSON object");
 	if ((rc = check_duplicates(root, NULL, err)) != LP_OK ||
-	    (rc = check_case(root, "report", top, 6, err)) != LP_OK ||
-	    (rc = read_id(r, get(root, "id"), err)) != LP_OK ||
-	    (rc = read_content(r, p, root, err)) != LP_OK ||
-	    (rc = read_reporter(r, root, err)) != LP_OK)
+	    (rc = bind(root, "report", top, 6, at, err)) != LP_OK ||
+	    (rc = read_id(r, at[0], err)) != LP_OK ||
+	    (rc = read_content(r, p, at[1], err)) != LP_OK ||
+	    (rc = read_reporter(r, at[2], err)) != LP_OK)
 		return rc;
 	for (i = 0; i < 3; i++)
-		if ((rc = read_signals(r, p, root, i, err)) != LP_OK)
+		if ((rc = read_signals(r, p, at[3 + i], i, err)) != LP_OK)
 			return rc;
 	return LP_OK;
 }

@@ -182,6 +182,24 @@ static void test_hazards(void **state)
 	       "subject.Public_Figure: unknown field; did you mean public_figure?");
 	reject("{" ROLE ",\"Context\":{}}", LP_EINVALID,
 	       "report.Context: unknown field; did you mean context?");
+	reject("{" ROLE ",\"content\":{\"TEXT\":\"x\"}}", LP_EINVALID,
+	       "content.TEXT: unknown field; did you mean text?");
+	reject("{\"reporter\":{\"Role\":\"subject\"}}", LP_EINVALID,
+	       "reporter.Role: unknown field; did you mean role?");
+	reject("{" ROLE ",\"content\":{\"media\":[{\"type\":\"image\"},"
+	       "{\"type\":\"gif\",\"Nudity\":true}]}}", LP_EINVALID,
+	       "content.media[1].Nudity: unknown field; did you mean nudity?");
+	/* Unknown members that are no case variant are ignored. */
+	assert_verdict(policy, "{" ROLE ",\"content\":{\"texts\":\"x\","
+	                       "\"media\":[{\"type\":\"image\",\"size\":1}]},"
+	                       "\"extra\":1}", "no_violation");
+	/* A role or media type is the whole word, not a prefix of one. */
+	reject("{\"reporter\":{\"role\":\"subjec\"}}", LP_EINVALID,
+	       "'subjec' is not one of");
+	reject("{\"reporter\":{\"role\":\"subjects\"}}", LP_EINVALID,
+	       "'subjects' is not one of");
+	reject("{" ROLE ",\"content\":{\"media\":[{\"type\":\"imag\"}]}}",
+	       LP_EINVALID, "'imag' is not one of");
 	reject("[{" ROLE "}]", LP_EINVALID, "expected a JSON object");
 	reject("{" ROLE "} {}", LP_EINVALID, "unexpected text after");
 	reject("{" ROLE ",\"content\":{\"text\":\"abc", LP_EINVALID, "truncated");
