@@ -59,14 +59,12 @@ void lp_buf_json_string(lp_buf *b, const char *s, size_t len)
 		const char *esc = NULL;
 		char u[6];
 
-		while (i + 8 <= len) {
-			uint64_t m = lp_json_special8(s + i);
+		while (i + 16 <= len) {
+			size_t k = lp_json_plain16(s + i, NULL);
 
-			if (m) {
-				i += lp_first_flagged(m);
+			i += k;
+			if (k < 16)
 				break;
-			}
-			i += 8;
 		}
 		if (i == len)
 			break;

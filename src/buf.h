@@ -12,6 +12,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__) && !defined(LP_JSON_PORTABLE)
+#include <emmintrin.h>
+#endif
 
 typedef struct lp_buf {
 	char *s;
@@ -90,6 +93,49 @@ static inline size_t lp_first_flagged(uint64_t m)
 #else
 	(void)m;
 	return 0;
+#endif
+}
+
+/*
+ * The number of bytes at the start of the 16 at s that are plain (see
+ * lp_json_special8); 16 when all are. Less than 16 ends the caller's fast
+ * loop: the byte there may be special (or, without SSE2 on a byte order
+ * not known, any byte), and the caller looks at it alone. *high, when not
+ * NULL, is set when a plain byte counted is >= 0x80. The portable loop
+ * (LP_JSON_PORTABLE) is tested on its own by test_buf_portable.
+ */
+static inline size_t lp_json_plain16(const char *s, int *high)
+{
+#if defined(__SSE2__) && !defined(LP_JSON_PORTABLE)
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x);
+	__m128i q = _mm_cmpeq_epi8(x, _mm_set1_epi8('"'));
+	__m128i bs = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
+	unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl,
+	                                                      _mm_or_si128(q, bs)));
+	size_t k = m ? (size_t)__builtin_ctz(m) : 16;
+
+	if (high)
+		*high |= ((unsigned)_mm_movemask_epi8(x) &
+		          (((unsigned)1 << k) - 1)) != 0;
+	return k;
+#else
+	size_t k = 0;
+
+	while (k < 16) {
+		uint64_t x, m = lp_json_special8(s + k);
+		size_t n = m ? lp_first_flagged(m) : 8;
+
+		memcpy(&x, s + k, 8);
+		if (n < 8)
+			x &= ((uint64_t)1 << (8 * n)) - 1;
+		if (high)
+			*high |= (x & 0x8080808080808080ull) != 0;
+		k += n;
+		if (m)
+			break;
+	}
+	return k;
 #endif
 }
 

@@ -71,14 +71,13 @@ static const char *decode_string(builder *b, size_t *len)
 		/* Plain runs are copied eight bytes at a time: a word without a
 		 * quote lies inside the string, and the output never runs ahead
 		 * of the input. */
-		while (i + 8 <= b->len) {
-			uint64_t m = lp_json_special8(s + i);
-			size_t k = m ? lp_first_flagged(m) : 8;
+		while (i + 16 <= b->len) {
+			size_t k = lp_json_plain16(s + i, NULL);
 
-			memcpy(o, s + i, 8);
+			memcpy(o, s + i, 16);
 			o += k;
 			i += k;
-			if (m)
+			if (k < 16)
 				break;
 		}
 		c = s[i];

@@ -130,18 +130,13 @@ static int scan_string(scanner *sc, size_t *i)
 		unsigned char c;
 		unsigned u, lo;
 
-		while (j + 8 <= sc->len) {
-			uint64_t x, m = lp_json_special8(s + j);
-			size_t k = m ? lp_first_flagged(m) : 8;
+		/* Bytes >= 0x80 among the plain ones ask for the UTF-8
+		 * check. */
+		while (j + 16 <= sc->len) {
+			size_t k = lp_json_plain16(s + j, &high);
 
-			/* Bytes >= 0x80 among the plain ones ask for the UTF-8
-			 * check. */
-			memcpy(&x, s + j, 8);
-			if (k < 8)
-				x &= ((uint64_t)1 << (8 * k)) - 1;
-			high |= (x & 0x8080808080808080ull) != 0;
 			j += k;
-			if (m)
+			if (k < 16)
 				break;
 		}
 		if (j >= sc->len)

@@ -49,13 +49,13 @@ static void reference(char *out, const char *s, size_t len)
 static void test_escape_every_offset(void **state)
 {
 	/* Every byte that needs an escape, the bytes around them that do not
-	 * (space, '!', '#', '[', ']', DEL, UTF-8 bytes), at offsets 0..23 of a
-	 * 24-byte text. */
+	 * (space, '!', '#', '[', ']', DEL, UTF-8 bytes), at every offset of
+	 * texts of up to 40 bytes: two blocks of 16 and a tail. */
 	static const unsigned char special[] = {
 		0x00, 0x01, 0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1F, '"', '\\',
 		0x20, '!', '#', '[', ']', 0x7F, 0x80, 0xC3, 0xFF,
 	};
-	char text[24], want[24 * 6 + 3];
+	char text[40], want[40 * 6 + 3];
 	size_t k, pos, len;
 
 	(void)state;
@@ -91,6 +91,47 @@ static void test_escape_all_bytes(void **state)
 	lp_buf_free(&b);
 }
 
+/* lp_json_plain16 against its definition, for one special byte at each
+ * offset after plain bytes that are >= 0x80 or not. */
+static void test_plain16(void **state)
+{
+	static const unsigned char special[] = {0x00, 0x1F, '"', '\\'};
+	static const unsigned char plain[] = {'a', 0x20, 0x7F, 0x80, 0xFF};
+	char text[16];
+	size_t k, p, pos, hi;
+
+	(void)state;
+	for (p = 0; p < sizeof(plain); p++) {
+		int high = 0;
+
+		memset(text, (char)plain[p], sizeof(text));
+		assert_int_equal(lp_json_plain16(text, &high), 16);
+		assert_int_equal(high, plain[p] >= 0x80);
+		for (k = 0; k < sizeof(special); k++) {
+			for (pos = 0; pos < 16; pos++) {
+				size_t got;
+
+				memset(text, 'a', sizeof(text));
+				text[pos] = (char)special[k];
+				/* A high byte before the special one counts, one
+				 * after it does not. */
+				for (hi = 0; hi < 16; hi++) {
+					if (hi == pos)
+						continue;
+					text[hi] = (char)plain[p];
+					high = 0;
+					got = lp_json_plain16(text, &high);
+					assert_true(got <= pos);
+					if (got == pos)
+						assert_int_equal(high,
+						                 hi < pos && plain[p] >= 0x80);
+					text[hi] = 'a';
+				}
+			}
+		}
+	}
+}
+
 static void test_printf_grows(void **state)
 {
 	lp_buf b = LP_BUF_INIT;
@@ -123,6 +164,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escape_every_offset),
 		cmocka_unit_test(test_escape_all_bytes),
+		cmocka_unit_test(test_plain16),
 		cmocka_unit_test(test_printf_grows),
 	};
 
