@@ -298,6 +298,27 @@ static void index_signal_members(lp_policy *p)
 	}
 }
 
+/* Lists the readers of each signal (see lp_policy.readers). */
+static int index_signal_readers(lp_policy *p)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < p->rule_count; i++)
+		if (p->rules[i].enabled)
+			n += (size_t)__builtin_popcountll(p->rules[i].reads);
+	if (n && !(p->readers = lp_malloc(n * sizeof(*p->readers))))
+		return LP_ENOMEM;
+	n = 0;
+	for (k = 0; k < p->signal_count; k++) {
+		p->reader_at[k] = n;
+		for (i = 0; i < p->rule_count; i++)
+			if (p->rules[i].enabled && (p->rules[i].reads >> k & 1))
+				p->readers[n++] = (int)i;
+	}
+	p->reader_at[k] = n;
+	return LP_OK;
+}
+
 int lp_compiler_compile(lp_policy **out, lp_compiler *c)
 {
 	const lp_ynode **roots;
@@ -325,8 +346,13 @@ int lp_compiler_compile(lp_policy **out, lp_compiler *c)
 	snprintf(revision, sizeof(revision), "%016llx",
 	         (unsigned long long)c->hash);
 	rc = lp_policy_build(out, roots, names, c->count, revision, &c->sink);
-	if (rc == LP_OK)
+	if (rc == LP_OK) {
 		index_signal_members(*out);
+		if ((rc = index_signal_readers(*out)) != LP_OK) {
+			lp_policy_free(*out);
+			*out = NULL;
+		}
+	}
 	lp_free(roots);
 	lp_free(names);
 	return rc;

@@ -602,28 +602,37 @@ static int find_missing(eval_state *st, const tally *base, lp_verdict v0,
 	const lp_policy *p = st->p;
 	const lp_rdata *r = st->r;
 	lp_decision *d = st->out;
-	size_t i, k;
+	size_t i, k, all[3] = {0, 0, 0};
 
+	/* How many rules gave each outcome: the others of a signal's readers
+	 * gave one when more rules did than readers. */
+	for (i = 0; i < p->rule_count; i++) {
+		all[0] += (size_t)base[i].violation;
+		all[1] += (size_t)base[i].refer;
+		all[2] += (size_t)base[i].needs_first_person;
+	}
 	for (k = 0; k < p->signal_count && !st->oom; k++) {
+		const int *rd = p->readers + p->reader_at[k];
+		size_t n = p->reader_at[k + 1] - p->reader_at[k];
 		uint64_t bit = 1ull << k;
-		tally t = {0, 0, 0};
+		size_t left[3] = {all[0], all[1], all[2]};
+		tally t;
 		lp_verdict v;
 
 		if (r->present & bit)
 			continue;
-		for (i = 0; i < p->rule_count && !t.violation; i++) {
-			if (p->rules[i].enabled && (p->rules[i].reads & bit))
-				continue;
-			t.violation |= base[i].violation;
-			t.refer |= base[i].refer;
-			t.needs_first_person |= base[i].needs_first_person;
+		for (i = 0; i < n; i++) {
+			left[0] -= (size_t)base[rd[i]].violation;
+			left[1] -= (size_t)base[rd[i]].refer;
+			left[2] -= (size_t)base[rd[i]].needs_first_person;
 		}
-		if (t.violation)
+		if (left[0])
 			continue; /* v0 is a violation, and stays one */
-		for (i = 0; i < p->rule_count && !t.violation; i++) {
-			if (p->rules[i].enabled && (p->rules[i].reads & bit))
-				run_rule(st, &t, (int)i, r->signals | bit);
-		}
+		t.violation = 0;
+		t.refer = left[1] != 0;
+		t.needs_first_person = left[2] != 0;
+		for (i = 0; i < n && !t.violation; i++)
+			run_rule(st, &t, rd[i], r->signals | bit);
 		v = verdict_of(&t);
 		if (v == v0)
 			continue;

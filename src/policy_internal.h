@@ -152,6 +152,11 @@ struct lp_policy {
 	 * the signals' ids; nothing to free. */
 	lp_signal_member signal_members[3][LP_MAX_SIGNALS];
 	size_t signal_member_count[3];
+	/* Derived too: the enabled rules that read signal k, in policy order,
+	 * are readers[reader_at[k]] to readers[reader_at[k + 1]] - 1. The
+	 * counterfactual of a missing signal re-runs those rules only. */
+	int *readers;
+	size_t reader_at[LP_MAX_SIGNALS + 1];
 };
 
 /* The objects of a report that hold signals, in the order of
