@@ -48,31 +48,42 @@ void lp_buf_printf(lp_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+/* How many bytes from s[i] on, before len, are plain: a block of 16 at a
+ * time, and the last few behind plain padding, so that the end of a
+ * string is not read byte by byte. */
+static size_t plain_run(const char *s, size_t i, size_t len)
+{
+	char tail[16];
+	size_t k;
+
+	if (i + 16 <= len)
+		return lp_json_plain16(s + i, NULL);
+	memset(tail, ' ', sizeof(tail));
+	memcpy(tail, s + i, len - i);
+	k = lp_json_plain16(tail, NULL);
+	return k < len - i ? k : len - i;
+}
+
 void lp_buf_json_string(lp_buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i, run = 0;
+	size_t i = 0, run = 0;
 
 	lp_buf_putc(b, '"');
-	for (i = 0; i < len; i++) {
+	while (i < len) {
+		size_t k = plain_run(s, i, len);
 		unsigned char c;
 		const char *esc = NULL;
 		char u[6];
 
-		while (i + 16 <= len) {
-			size_t k = lp_json_plain16(s + i, NULL);
-
-			i += k;
-			if (k < 16)
-				break;
-		}
-		if (i == len)
-			break;
-		c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\')
+		i += k;
+		if (k == 16 || i == len)
 			continue;
-		lp_buf_append(b, s + run, i - run);
-		run = i + 1;
+		c = (unsigned char)s[i++];
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue; /* the portable scan stops short */
+		lp_buf_append(b, s + run, i - 1 - run);
+		run = i;
 		switch (c) {
 		case '"': esc = "\\\""; break;
 		case '\\': esc = "\\\\"; break;
@@ -88,7 +99,7 @@ void lp_buf_json_string(lp_buf *b, const char *s, size_t len)
 			lp_buf_append(b, u, 6);
 			continue;
 		}
-		lp_buf_puts(b, esc);
+		lp_buf_append(b, esc, 2);
 	}
 	lp_buf_append(b, s + run, len - run);
 	lp_buf_putc(b, '"');
