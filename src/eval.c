@@ -227,11 +227,19 @@ static void describe_media(const eval_state *st, size_t i, sbuf *out)
 	sb_put(out, ")", 1);
 }
 
+/* The name of a template placeholder, with its length. */
+typedef struct placeholder {
+	const char *name;
+	size_t len;
+} placeholder;
+
+#define PLACEHOLDER(x) { x, sizeof(x) - 1 }
+
 /* Fills the {placeholders} of an explanation template from names/values
  * (the loader has checked that the template uses no others) and adds the
  * line, after prefix. */
 static void render(eval_state *st, const char *prefix, size_t prefix_len,
-                   const char *tmpl, const char *const *names,
+                   const char *tmpl, const placeholder *names,
                    const char *const *values, size_t n)
 {
 	const char *s = tmpl;
@@ -251,8 +259,8 @@ static void render(eval_state *st, const char *prefix, size_t prefix_len,
 		put(st, s, (size_t)(open - s));
 		name_len = (size_t)(close - open - 1);
 		for (i = 0; i < n; i++)
-			if (strlen(names[i]) == name_len &&
-			    memcmp(open + 1, names[i], name_len) == 0)
+			if (names[i].len == name_len &&
+			    memcmp(open + 1, names[i].name, name_len) == 0)
 				put_str(st, values[i] ? values[i] : "");
 		s = close + 1;
 	}
@@ -263,8 +271,10 @@ static void render(eval_state *st, const char *prefix, size_t prefix_len,
 static void render_rule(eval_state *st, const char *tmpl, const lp_rule *rule,
                         const char *category, const char *evidence)
 {
-	static const char *const names[] = {"rule", "title", "category",
-	                                    "referral", "evidence", "reporter"};
+	static const placeholder names[] = {
+		PLACEHOLDER("rule"), PLACEHOLDER("title"), PLACEHOLDER("category"),
+		PLACEHOLDER("referral"), PLACEHOLDER("evidence"),
+		PLACEHOLDER("reporter")};
 	const char *values[6];
 
 	values[0] = rule->id;
@@ -914,7 +924,8 @@ static void enforce(eval_state *st, uint64_t signals)
 		*o = '\0';
 		d->action_count = s->action_count;
 		if (s->explain) {
-			static const char *const names[] = {"actions", "reporter"};
+			static const placeholder names[] = {PLACEHOLDER("actions"),
+			                                    PLACEHOLDER("reporter")};
 			const char *values[2];
 			char prefix_text[160];
 			sbuf prefix = {prefix_text, 0, sizeof(prefix_text)};

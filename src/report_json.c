@@ -434,8 +434,10 @@ static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *obj,
 {
 	static const char *const fixed_of[] = {NULL, "prior_violations",
 	                                       "region"};
+	static const size_t fixed_len_of[] = {0, sizeof("prior_violations") - 1,
+	                                      sizeof("region") - 1};
 	const char *object = lp_signal_objects[o], *fixed = fixed_of[o];
-	size_t plen = strlen(object);
+	size_t plen = strlen(object), fixed_len = fixed_len_of[o];
 	const lp_jnode *v;
 	int rc = check_object(obj, object, err);
 
@@ -453,8 +455,8 @@ static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *obj,
 			r->present |= 1ull << i;
 			if (v->type == LP_JTRUE)
 				r->signals |= 1ull << i;
-		} else if (fixed && v->key[0] == fixed[0] &&
-		           strcmp(v->key, fixed) == 0) {
+		} else if (fixed && v->key_len == fixed_len &&
+		           memcmp(v->key, fixed, fixed_len) == 0) {
 			if (o == 1) { /* author.prior_violations */
 				long long n;
 
