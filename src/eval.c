@@ -752,8 +752,13 @@ static int find_in_text(eval_state *st)
 		char *masked, *copy;
 		size_t len;
 
-		f->byte_start = byte_of_cp(r->text, r->text_len, f->start);
-		f->byte_end = byte_of_cp(r->text, r->text_len, f->end);
+		if (st->sc->scanner.text.ascii) { /* code point i is byte i */
+			f->byte_start = f->start;
+			f->byte_end = f->end;
+		} else {
+			f->byte_start = byte_of_cp(r->text, r->text_len, f->start);
+			f->byte_end = byte_of_cp(r->text, r->text_len, f->end);
+		}
 		if (lp_mask(&masked, r->text + f->byte_start,
 		            f->byte_end - f->byte_start,
 		            p->detectors[f->detector].mask) != 0) {
