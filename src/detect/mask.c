@@ -61,9 +61,12 @@ static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n,
 static enum cls classify(const char *s, size_t len, size_t i, size_t *n)
 {
 	int bad;
-	uint32_t cp = cp_at(s, len, i, n, &bad);
+	uint32_t cp = (unsigned char)s[i];
 
-	if (bad)
+	/* An ASCII byte is one well-formed character: no decoding. */
+	if (cp < 0x80)
+		*n = 1;
+	else if ((cp = cp_at(s, len, i, n, &bad)), bad)
 		return C_DIGIT;
 	if (cp < 0x80) {
 		if (lp_is_alpha((int)cp))
