@@ -192,7 +192,9 @@ static void evaluate_item(worker *w, item *it)
 	lp_error err;
 	int rc;
 
-	memset(&err, 0, sizeof(err));
+	/* What is read of err when evaluation fails without a message. */
+	err.status = 0;
+	err.field[0] = err.message[0] = '\0';
 	it->res_off = out->len;
 	if (it->problem) {
 		error_record(out, it, it->problem_code ? it->problem_code
