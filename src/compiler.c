@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "diag.h"
 #include "embedded.h"
 #include "policy_internal.h"
@@ -319,6 +320,22 @@ static int index_signal_readers(lp_policy *p)
 	return LP_OK;
 }
 
+/* The end of a compact decision (see lp_policy.json_tail). */
+static int write_json_tail(lp_policy *p)
+{
+	lp_buf b = LP_BUF_INIT;
+
+	lp_buf_puts(&b, ",\"policy\":{\"name\":");
+	lp_buf_json_string(&b, p->name, strlen(p->name));
+	lp_buf_puts(&b, ",\"version\":");
+	lp_buf_json_string(&b, p->version, strlen(p->version));
+	lp_buf_puts(&b, ",\"revision\":");
+	lp_buf_json_string(&b, p->revision, strlen(p->revision));
+	lp_buf_puts(&b, "}}");
+	p->json_tail = lp_buf_detach(&b, &p->json_tail_len);
+	return p->json_tail ? LP_OK : LP_ENOMEM;
+}
+
 int lp_compiler_compile(lp_policy **out, lp_compiler *c)
 {
 	const lp_ynode **roots;
@@ -348,7 +365,8 @@ int lp_compiler_compile(lp_policy **out, lp_compiler *c)
 	rc = lp_policy_build(out, roots, names, c->count, revision, &c->sink);
 	if (rc == LP_OK) {
 		index_signal_members(*out);
-		if ((rc = index_signal_readers(*out)) != LP_OK) {
+		if ((rc = index_signal_readers(*out)) != LP_OK ||
+		    (rc = write_json_tail(*out)) != LP_OK) {
 			lp_policy_free(*out);
 			*out = NULL;
 		}

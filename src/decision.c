@@ -407,6 +407,10 @@ void lp_decision_append_json(lp_buf *b, const lp_decision *d, unsigned flags)
 	}
 	close_(&w, ']');
 
+	if (!w.pretty && p->json_tail) {
+		lp_buf_append(b, p->json_tail, p->json_tail_len);
+		return;
+	}
 	key(&w, "policy");
 	open(&w, '{');
 	key(&w, "name");

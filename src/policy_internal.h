@@ -157,6 +157,10 @@ struct lp_policy {
 	 * counterfactual of a missing signal re-runs those rules only. */
 	int *readers;
 	size_t reader_at[LP_MAX_SIGNALS + 1];
+	/* The last member of every compact decision, written once:
+	 * ,"policy":{"name":...,"version":...,"revision":...}} */
+	char *json_tail;
+	size_t json_tail_len;
 };
 
 /* The objects of a report that hold signals, in the order of

@@ -1212,6 +1212,7 @@ void lp_policy_free(lp_policy *p)
 	if (!p)
 		return;
 	lp_free(p->readers);
+	lp_free(p->json_tail);
 	lp_free(p->name);
 	lp_free(p->version);
 	lp_free(p->description);
