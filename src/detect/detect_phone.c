@@ -46,7 +46,8 @@ struct token {
 	int intl;     /* starts with '+' */
 	struct group g[MAX_GROUPS];
 	size_t n;
-	char d[MAX_DIGITS]; /* the digits, in order (not NUL-terminated) */
+	char d[MAX_DIGITS]; /* the digits, in order (not NUL-terminated),
+			       once copy_digits() has copied them */
 	size_t nd;
 	int too_long;
 	/* Index of the group where the token would have ended under the strict
@@ -54,43 +55,120 @@ struct token {
 	size_t split;
 };
 
-#define W LP_WORD
+/*
+ * The words looked for before a number, by their first two letters: a
+ * word of the text is compared only with those that begin like it, most
+ * often with none, and is then not even read to its end. Each entry is
+ * the list of the lower-case words that begin with its two letters. No
+ * word is longer than LONGEST_WORD letters.
+ */
+#define PAIR(a, b) [(a) - 'a'][(b) - 'a']
+#define WORDS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+#define LONGEST_WORD 12
+
+typedef const char *const *const word_table[26][26];
 
 /* Words that announce a phone number. */
-static const lp_word context_words[] = {
-	W("call"), W("phone"), W("tel"), W("text"), W("mobile"), W("cell"),
-	W("whatsapp"), W("number"), W("contact"), W("reach"), W("ph"),
-	W("mob"), W("telephone"), W("sms"), W("fax"), W("signal"),
-	W("telegram"), W("ring"), W("landline"), W("dial"), { NULL, 0 },
+static word_table phone_words = {
+	PAIR('c', 'a') = WORDS("call"), PAIR('c', 'e') = WORDS("cell"),
+	PAIR('c', 'o') = WORDS("contact"), PAIR('d', 'i') = WORDS("dial"),
+	PAIR('f', 'a') = WORDS("fax"), PAIR('l', 'a') = WORDS("landline"),
+	PAIR('m', 'o') = WORDS("mob", "mobile"), PAIR('n', 'u') = WORDS("number"),
+	PAIR('p', 'h') = WORDS("ph", "phone"), PAIR('r', 'e') = WORDS("reach"),
+	PAIR('r', 'i') = WORDS("ring"), PAIR('s', 'i') = WORDS("signal"),
+	PAIR('s', 'm') = WORDS("sms"),
+	PAIR('t', 'e') = WORDS("tel", "text", "telegram", "telephone"),
+	PAIR('w', 'h') = WORDS("whatsapp"),
 };
 
 /* Words that announce some other number of the same shape. */
-static const lp_word other_numbers[] = {
-	W("order"), W("tracking"), W("invoice"), W("isbn"), W("ref"),
-	W("reference"), W("id"), W("account"), W("acct"), W("case"),
-	W("ticket"), W("confirmation"), W("serial"), W("sku"), W("parcel"),
-	W("shipment"), W("booking"), W("receipt"), W("transaction"),
-	W("iban"), W("routing"), W("aba"), W("pin"), W("card"), W("swift"),
-	W("sort"), W("numbers"), W("lotto"), W("lottery"), W("powerball"),
-	W("draw"), W("jackpot"), W("record"), W("security"), W("ssn"),
-	W("itin"), W("passport"), W("licence"), W("license"), W("vat"),
-	W("insurance"), W("aadhaar"), W("fnr"), W("personnummer"), W("ss"),
-	W("ni"), W("nin"), { NULL, 0 },
+static word_table other_words = {
+	PAIR('a', 'a') = WORDS("aadhaar"), PAIR('a', 'b') = WORDS("aba"),
+	PAIR('a', 'c') = WORDS("acct", "account"), PAIR('b', 'o') = WORDS("booking"),
+	PAIR('c', 'a') = WORDS("case", "card"), PAIR('c', 'o') = WORDS("confirmation"),
+	PAIR('d', 'r') = WORDS("draw"), PAIR('f', 'n') = WORDS("fnr"),
+	PAIR('i', 'b') = WORDS("iban"), PAIR('i', 'd') = WORDS("id"),
+	PAIR('i', 'n') = WORDS("invoice", "insurance"), PAIR('i', 's') = WORDS("isbn"),
+	PAIR('i', 't') = WORDS("itin"), PAIR('j', 'a') = WORDS("jackpot"),
+	PAIR('l', 'i') = WORDS("licence", "license"),
+	PAIR('l', 'o') = WORDS("lotto", "lottery"), PAIR('n', 'i') = WORDS("ni", "nin"),
+	PAIR('n', 'u') = WORDS("numbers"), PAIR('o', 'r') = WORDS("order"),
+	PAIR('p', 'a') = WORDS("parcel", "passport"),
+	PAIR('p', 'e') = WORDS("personnummer"), PAIR('p', 'i') = WORDS("pin"),
+	PAIR('p', 'o') = WORDS("powerball"),
+	PAIR('r', 'e') = WORDS("ref", "record", "receipt", "reference"),
+	PAIR('r', 'o') = WORDS("routing"),
+	PAIR('s', 'e') = WORDS("serial", "security"), PAIR('s', 'h') = WORDS("shipment"),
+	PAIR('s', 'k') = WORDS("sku"), PAIR('s', 'o') = WORDS("sort"),
+	PAIR('s', 's') = WORDS("ss", "ssn"), PAIR('s', 'w') = WORDS("swift"),
+	PAIR('t', 'i') = WORDS("ticket"),
+	PAIR('t', 'r') = WORDS("tracking", "transaction"), PAIR('v', 'a') = WORDS("vat"),
 };
 
 /*
+ * The words that may be the word at s[b], an ASCII letter: the entry of
+ * its first two letters, or NULL (for a one-letter word too). An ASCII
+ * letter | 0x20 is its lower case, and no other byte | 0x20 is a
+ * lower-case letter.
+ */
+static inline const char *const *entry_of(word_table *words, const char *s,
+					  size_t b)
+{
+	unsigned c0 = (unsigned)((unsigned char)s[b] | 0x20) - 'a';
+	unsigned c1 = (unsigned)((unsigned char)s[b + 1] | 0x20) - 'a';
+
+	return c1 < 26 ? (*words)[c0][c1] : NULL;
+}
+
+/* The n letters at s (n >= 2) are one of the words of entry w (all
+ * beginning with the first two). */
+static int word_is(const char *const *w, const char *s, size_t n)
+{
+	for (; *w; w++) {
+		size_t i = 2;
+
+		while (i < n && (*w)[i] == (char)(s[i] | 0x20))
+			i++;
+		if (i == n && !(*w)[n])
+			return 1;
+	}
+	return 0;
+}
+
+/* When the word at s[b], its letters up to the next byte that is not
+ * one, is one of the words of entry w (all beginning with its first two
+ * letters), the end of that word; otherwise 0. */
+static size_t word_end(const char *const *w, const char *s, size_t b)
+{
+	for (; *w; w++) {
+		const char *p = *w + 2, *q = s + b + 2;
+
+		/* Stops at the first byte that is not a letter at the
+		 * latest: never past the NUL at s[len]. */
+		while (*p && (char)(*q | 0x20) == *p) {
+			p++;
+			q++;
+		}
+		if (!*p && !lp_is_alpha((unsigned char)*q))
+			return (size_t)(q - s);
+	}
+	return 0;
+}
+
+/*
  * One of words occurs as a whole word (a run of ASCII letters) ending
- * within window bytes before pos. Like lp_context_before, but it reads the
- * window once, right to left, and compares a word only with the words of
- * its length: the phone detector asks this of many number tokens.
+ * within window bytes before pos. It reads the window once, right to
+ * left; word_before() (below) is what the scanner asks, and this is its
+ * answer when asked out of order.
  */
 static int context_before(const char *s, size_t pos, size_t window,
-			  const lp_word *words)
+			  word_table *words)
 {
 	size_t lo = pos > window ? pos - window : 0, e = pos;
 
 	while (e > lo) {
-		size_t b = e, k, i;
+		size_t b = e;
+		const char *const *w;
 
 		if (!lp_is_alpha((unsigned char)s[e - 1])) {
 			e--;
@@ -98,32 +176,121 @@ static int context_before(const char *s, size_t pos, size_t window,
 		}
 		while (b > 0 && lp_is_alpha((unsigned char)s[b - 1]))
 			b--;
-		for (k = 0; words[k].w; k++) {
-			if (words[k].len != e - b)
-				continue;
-			for (i = 0; i < e - b; i++) {
-				if (lp_to_lower((unsigned char)s[b + i]) != words[k].w[i])
-					break;
-			}
-			if (i == e - b)
-				return 1;
-		}
+		if (e - b >= 2 && (w = entry_of(words, s, b)) != NULL &&
+		    word_is(w, s + b, e - b))
+			return 1;
 		e = b;
 	}
 	return 0;
 }
 
+/* The windows the words are looked for in, before a number. */
+#define PHONE_WINDOW 30
+#define OTHER_WINDOW 25
+
+/*
+ * context_before of both lists, for one text, asked at token starts in
+ * increasing order (the scan only goes forward): every word of the text
+ * is looked up once at most, in both lists at once, not once per token.
+ *
+ * The words that begin before `read` have been looked up, and the end of
+ * the last one of each list kept. A word that begins before pos ends at or
+ * before it when s[pos] is not a letter (a token starts with a digit, '+'
+ * or '('), so the last such end alone tells whether a word of the list
+ * ends within the window, as context_before would find.
+ *
+ * A word that begins more than PHONE_WINDOW + LONGEST_WORD bytes before
+ * pos is not looked up: if it is one of the words, it ends more than
+ * PHONE_WINDOW bytes before pos, and before any later token too, out of
+ * every window asked (OTHER_WINDOW is shorter). Such an unread word's end
+ * is never kept, but an end kept earlier is smaller still, as much out of
+ * the window.
+ */
+struct context {
+	const lp_text *text;
+	size_t read;      /* the words that begin before it have been looked up */
+	size_t phone_end; /* one past the last of them that is a phone word */
+	size_t other_end; /* one past the last that is an other-number word */
+};
+
+/* Looks up the words that begin in [c->read, pos) (LP_SET_WORD), but
+ * those too far before pos; pos > c->read. */
+static void read_words(struct context *c, size_t pos)
+{
+	const char *s = c->text->s;
+	const uint64_t *starts = c->text->sets + LP_SET_WORD * c->text->words;
+	size_t from = c->read, last = (pos - 1) >> 6, k;
+
+	if (pos > PHONE_WINDOW + LONGEST_WORD &&
+	    from < pos - PHONE_WINDOW - LONGEST_WORD)
+		from = pos - PHONE_WINDOW - LONGEST_WORD;
+	c->read = pos;
+	for (k = from >> 6; k <= last; k++) {
+		uint64_t m = starts[k];
+
+		if (k == from >> 6)
+			m &= ~(uint64_t)0 << (from & 63);
+		if (k == last)
+			m &= ~(uint64_t)0 >> (63 - ((pos - 1) & 63));
+		for (; m; m &= m - 1) {
+			size_t b = (k << 6) + lp_ctz64(m), e;
+			const char *const *entry;
+
+			/* Every word that begins before pos ends at or
+			 * before it. No word is in both lists. */
+			if ((entry = entry_of(&phone_words, s, b)) != NULL &&
+			    (e = word_end(entry, s, b)) != 0)
+				c->phone_end = e;
+			else if ((entry = entry_of(&other_words, s, b)) != NULL &&
+				 (e = word_end(entry, s, b)) != 0)
+				c->other_end = e;
+		}
+	}
+}
+
+/* context_before(s, pos, window, words), where end is the kept end of
+ * words. */
+static inline int word_before(struct context *c, size_t pos, size_t window,
+			      word_table *words, const size_t *end)
+{
+	if (pos != c->read) {
+		if (pos < c->read || lp_is_alpha((unsigned char)c->text->s[pos]))
+			return context_before(c->text->s, pos, window, words);
+		read_words(c, pos);
+	}
+	/* end > pos - window, as context_before's loop reads it (no word is
+	 * empty, so end != 0 is end > 0 when pos <= window). */
+	return *end != 0 && *end + window > pos;
+}
+
+/* A word like "call" ends within PHONE_WINDOW bytes before pos. */
+static int phone_word_before(struct context *c, size_t pos)
+{
+	return word_before(c, pos, PHONE_WINDOW, &phone_words, &c->phone_end);
+}
+
+/* A word like "order" ends within OTHER_WINDOW bytes before pos. */
+static int other_word_before(struct context *c, size_t pos)
+{
+	return word_before(c, pos, OTHER_WINDOW, &other_words, &c->other_end);
+}
+
+/*
+ * The token readers below index the text directly: it is NUL-terminated
+ * (lp_text), and they read a byte past another only when that one is not
+ * NUL, so never past s[len].
+ */
+
 /* Parses one digit group at i: digits, or 1-4 digits in parentheses. */
-static int parse_group(const char *s, size_t len, size_t i, struct group *g)
+static inline int parse_group(const char *s, size_t i, struct group *g)
 {
 	size_t j = i;
 
-	g->paren = 0;
-	if (lp_at(s, len, j) == '(') {
+	if (s[j] == '(') {
 		j++;
-		while (j < len && lp_is_digit((unsigned char)s[j]) && j - i <= 4)
+		while (lp_is_digit((unsigned char)s[j]) && j - i <= 4)
 			j++;
-		if (j - i < 2 || j - i > 5 || lp_at(s, len, j) != ')')
+		if (j - i < 2 || j - i > 5 || s[j] != ')')
 			return 0;
 		g->paren = 1;
 		g->start = i;
@@ -131,104 +298,161 @@ static int parse_group(const char *s, size_t len, size_t i, struct group *g)
 		g->ndig = j - i - 1;
 		return 1;
 	}
-	while (j < len && lp_is_digit((unsigned char)s[j]))
+	while (lp_is_digit((unsigned char)s[j]))
 		j++;
 	if (j == i)
 		return 0;
+	g->paren = 0;
 	g->start = i;
 	g->end = j;
 	g->ndig = j - i;
 	return 1;
 }
 
-static int group_starts(const char *s, size_t len, size_t i)
+static int group_starts(const char *s, size_t i)
 {
-	unsigned char c = lp_at(s, len, i);
+	unsigned char c = (unsigned char)s[i];
 
-	return lp_is_digit(c) || (c == '(' && lp_is_digit(lp_at(s, len, i + 1)));
+	return lp_is_digit(c) || (c == '(' && lp_is_digit((unsigned char)s[i + 1]));
 }
 
 /*
- * Reads the number token at start. Groups are joined by one space, one
- * dash or dot (optionally spaced: " - "), or nothing around a
- * parenthesised group. A space after two dash- or dot-separated groups
- * ends the token: "2021-11-30 555-123-4567" is two tokens. After just one
- * dash or dot a space may go on (Malaysia and Sweden write "03-2385 6789",
- * "08-123 45 67"); t->split then remembers where the token would have
- * ended, and the scanner resumes there when the whole token is no number.
+ * How the token goes on after a group that ends at j: the offset where the
+ * next group begins, with the separator in *sep, or 0 when the token ends
+ * at j. Groups are joined by one space, one dash or dot (optionally
+ * spaced: " - "), or nothing around a parenthesised group (paren: the
+ * group that ends at j is one).
  */
-static void read_token(const char *s, size_t len, size_t start, struct token *t)
+static inline size_t next_group(const char *s, size_t j, int paren, char *sep)
 {
-	size_t i = start;
+	unsigned char c = (unsigned char)s[j];
+
+	if (c == ' ' && group_starts(s, j + 1)) {
+		*sep = ' ';
+		return j + 1;
+	}
+	if ((c == '-' || c == '.') && group_starts(s, j + 1)) {
+		*sep = (char)c;
+		return j + 1;
+	}
+	if (c == ' ' && (s[j + 1] == '-' || s[j + 1] == '.') && s[j + 2] == ' ' &&
+	    group_starts(s, j + 3)) {
+		*sep = s[j + 1];
+		return j + 3;
+	}
+	if ((paren && lp_is_digit(c)) || group_starts(s, j)) {
+		/* "(555)123-4567", "+44(0)20": only around parentheses,
+		 * since digits after digits are one group. */
+		*sep = 0;
+		return j;
+	}
+	return 0;
+}
+
+/*
+ * Reads the number token at start: groups joined as next_group says. A
+ * space after two dash- or dot-separated groups ends the token:
+ * "2021-11-30 555-123-4567" is two tokens. After just one dash or dot a
+ * space may go on (Malaysia and Sweden write "03-2385 6789", "08-123 45
+ * 67"); t->split then remembers where the token would have ended, and the
+ * scanner resumes there when the whole token is no number. The digits are
+ * not copied (copy_digits). first_end: where the first group, a run of
+ * digits, ends, when the caller has found it already; otherwise 0.
+ */
+static void read_token(const char *s, size_t start, size_t first_end,
+		       struct token *t)
+{
+	size_t i = start, n = 0, nd = 0, split = 0;
 	unsigned punct = 0;
 	char sep = 0;
+	int too_long = 0;
+	struct group *g = &t->g[0];
 
 	t->start = start;
-	t->intl = 0;
-	t->n = 0;
-	t->nd = 0;
-	t->too_long = 0;
-	t->split = 0;
-	if (s[i] == '+') {
-		t->intl = 1;
-		i++;
+	t->intl = s[i] == '+';
+	i += (size_t)t->intl;
+	if (first_end) {
+		g->paren = 0;
+		g->start = i;
+		g->end = first_end;
+		g->ndig = first_end - i;
+	} else if (!parse_group(s, i, g)) {
+		t->n = t->nd = t->split = 0;
+		t->too_long = 0;
+		return;
 	}
-	while (t->n < MAX_GROUPS) {
-		struct group *g = &t->g[t->n];
-		size_t k, j;
-
-		if (!parse_group(s, len, i, g)) {
-			/* No group after the space after all: "7.1 (35435)". */
-			if (t->split == t->n)
-				t->split = 0;
+	for (;;) {
+		g->sep = sep;
+		n++;
+		if (nd + g->ndig > MAX_DIGITS) {
+			too_long = 1;
 			break;
 		}
-		g->sep = sep;
-		for (k = g->start; k < g->end; k++) {
-			if (!lp_is_digit((unsigned char)s[k]))
-				continue;
-			if (t->nd == MAX_DIGITS) {
-				t->too_long = 1;
-				break;
-			}
-			t->d[t->nd++] = s[k];
-		}
-		t->n++;
-		if (t->too_long)
-			return;
-		/* The separator to the next group, if any. */
-		j = g->end;
-		if (lp_at(s, len, j) == ' ' && group_starts(s, len, j + 1)) {
+		nd += g->ndig;
+		i = next_group(s, g->end, g->paren, &sep);
+		if (!i)
+			break;
+		if (sep == ' ') {
 			if (punct > 1)
-				return;
-			if (punct == 1 && !t->split)
-				t->split = t->n;
-			sep = ' ';
-			i = j + 1;
-		} else if ((lp_at(s, len, j) == '-' || lp_at(s, len, j) == '.') &&
-			   group_starts(s, len, j + 1)) {
-			sep = s[j];
+				break;
+			if (punct == 1 && !split)
+				split = n;
+		} else if (sep) {
 			punct++;
-			i = j + 1;
-		} else if (lp_at(s, len, j) == ' ' &&
-			   (lp_at(s, len, j + 1) == '-' || lp_at(s, len, j + 1) == '.') &&
-			   lp_at(s, len, j + 2) == ' ' && group_starts(s, len, j + 3)) {
-			sep = s[j + 1];
-			punct++;
-			i = j + 3;
-		} else if ((g->paren && lp_is_digit(lp_at(s, len, j))) ||
-			   group_starts(s, len, j)) {
-			/* "(555)123-4567", "+44(0)20": only around parentheses,
-			 * since digits after digits are one group. */
-			sep = 0;
-			i = j;
-		} else {
-			return;
+		}
+		if (n == MAX_GROUPS) {
+			/* More groups than a phone number has: part of
+			 * something else. */
+			too_long = 1;
+			break;
+		}
+		g = &t->g[n];
+		if (!parse_group(s, i, g)) {
+			/* No group after the space after all: "7.1 (35435)". */
+			if (split == n)
+				split = 0;
+			break;
 		}
 	}
-	/* More groups than a phone number has: part of something else. */
-	if (t->n == MAX_GROUPS)
-		t->too_long = 1;
+	t->n = n;
+	t->nd = nd;
+	t->split = split;
+	t->too_long = too_long;
+}
+
+/*
+ * Copies n bytes: the few digits of a group are copied with at most two
+ * moves of a size known when compiled, which may overlap, rather than
+ * with a call.
+ */
+static inline void copy_short(char *d, const char *s, size_t n)
+{
+	if (n > 8) {
+		memcpy(d, s, n);
+	} else if (n >= 4) {
+		memcpy(d, s, 4);
+		memcpy(d + n - 4, s + n - 4, 4);
+	} else if (n >= 2) {
+		memcpy(d, s, 2);
+		memcpy(d + n - 2, s + n - 2, 2);
+	} else if (n == 1) {
+		d[0] = s[0];
+	}
+}
+
+/* Copies the digits of a token read whole (not too_long) into t->d: only
+ * intl_ok() and national_ok() read them, and most tokens never get
+ * there. */
+static void copy_digits(const char *s, struct token *t)
+{
+	size_t i, nd = 0;
+
+	/* A group's digits are all its bytes, or those inside its
+	 * parentheses. */
+	for (i = 0; i < t->n; i++) {
+		copy_short(t->d + nd, s + t->g[i].start + t->g[i].paren, t->g[i].ndig);
+		nd += t->g[i].ndig;
+	}
 }
 
 static size_t digits_in(const struct token *t, size_t k)
@@ -348,28 +572,26 @@ static int grouping_ok(const lp_phone_format *f, const size_t *tg, size_t m)
 	return 1;
 }
 
-/* What national_shape_ok says of a candidate. */
-enum { NO, YES, IF_CONTEXT };
-
 /*
- * National number d (trunk prefix removed) of market m, written as the
- * first k groups of t with the trunk prefix or not: YES, NO, or
- * IF_CONTEXT when a word like "call" just before it would make any
- * grouping, even none, enough (the caller looks that up only then: it
- * costs more than all the rest).
+ * How the first k groups of a token write a national number of n digits,
+ * with the trunk prefix (in the first group) or not, whatever the market.
  */
-static int national_shape_ok(const struct token *t, size_t k,
-			     const lp_phone_market *m, const char *d, size_t n,
-			     int trunk)
-{
-	const lp_phone_format *f = format_of(m, d, n);
-	size_t tg[MAX_GROUPS], ng = 0, i, singles = 0;
+struct written {
+	size_t tg[MAX_GROUPS]; /* digits of each group, trunk prefix dropped */
+	size_t ng;
+	/* Parentheses only round the first group, two groups or more, not
+	 * all of one digit, and seven digits or more with the trunk prefix:
+	 * the number may be written the way a market's format groups it. */
+	int plain;
+};
 
-	/* Digits no format fits are not written as a number there. */
-	if (!f)
-		return NO;
-	if (!trunk && f->trunk == LP_PHONE_TRUNK_YES)
-		return NO;
+static void written_groups(const struct token *t, size_t k, size_t n,
+			   int trunk, struct written *w)
+{
+	size_t i, singles = 0;
+
+	w->ng = 0;
+	w->plain = 0;
 	for (i = 0; i < k; i++) {
 		size_t nd = t->g[i].ndig;
 
@@ -379,75 +601,111 @@ static int national_shape_ok(const struct token *t, size_t k,
 			nd--;
 		}
 		/* Parentheses go round the area code, and nowhere else. */
-		if (t->g[i].paren && ng != 0)
-			return IF_CONTEXT;
+		if (t->g[i].paren && w->ng != 0)
+			return;
 		singles += nd == 1;
-		tg[ng++] = nd;
+		w->tg[w->ng++] = nd;
 	}
-	/* A bare run, or digits spaced out one by one, is a phone number only
-	 * when something says so. */
-	if (ng < 2 || singles == ng || !grouping_ok(f, tg, ng))
-		return IF_CONTEXT;
-	/* Six digits or fewer in two or three groups are more often a score,
-	 * a decimal or a code than a short service number. */
-	if (n + (size_t)trunk < 7)
-		return IF_CONTEXT;
-	/*
-	 * Without a word that says so, the digits must be a valid number (of
-	 * a number type), not merely a possible one: the general descriptions
-	 * let through "1990-2000" in Korea and "4000-5000" in Brazil. North
-	 * America is the exception: there the general description already
-	 * fixes ten digits and an area code [2-9], the (NXX) NXX-XXXX shape is
-	 * used for nothing else, and new area codes open faster than metadata
-	 * follows (as do 555 numbers, fiction's and examples' favourites).
-	 */
-	if (m->cc != 1 &&
-	    !(lp_phone_run(lp_phone_cc_start[m->cc], d, n) & LP_PHONE_ANY_TYPE))
-		return IF_CONTEXT;
-	return YES;
+	/* A bare run, or digits spaced out one by one, is a phone number
+	 * only when something says so; and six digits or fewer in two or
+	 * three groups are more often a score, a decimal or a code than a
+	 * short service number. */
+	w->plain = w->ng >= 2 && singles != w->ng && n + (size_t)trunk >= 7;
 }
 
-static int national_ok(const char *s, const struct token *t, size_t k)
+/* Market m writes its national number d (trunk prefix removed) with some
+ * format, and with the trunk prefix when that format does (trunk: it is
+ * written). */
+static int market_writes(const lp_phone_market *m, const char *d, size_t n,
+			 int trunk, const lp_phone_format **fp)
 {
-	size_t nd = digits_in(t, k), skip, i, singles = 0;
-	int maybe = 0;
+	const lp_phone_format *f = format_of(m, d, n);
+
+	*fp = f;
+	return f && (trunk || f->trunk != LP_PHONE_TRUNK_YES);
+}
+
+/*
+ * Without a word that says so, the digits must be a valid number (of a
+ * number type), not merely a possible one: the general descriptions let
+ * through "1990-2000" in Korea and "4000-5000" in Brazil. North America
+ * is the exception: there the general description already fixes ten
+ * digits and an area code [2-9], the (NXX) NXX-XXXX shape is used for
+ * nothing else, and new area codes open faster than metadata follows (as
+ * do 555 numbers, fiction's and examples' favourites).
+ */
+static int valid_without_word(const lp_phone_market *m, const char *d, size_t n)
+{
+	return m->cc == 1 ||
+	       (lp_phone_run(lp_phone_cc_start[m->cc], d, n) & LP_PHONE_ANY_TYPE);
+}
+
+/*
+ * The first k groups of t, nd digits, are a national number of one of the
+ * markets: its digits, after the trunk prefix or not, are a possible
+ * number there that one of its formats writes (with the trunk prefix
+ * where it writes one); and either a word like "call" comes just before
+ * it, which makes any grouping enough, even none, or it is grouped the
+ * way that format groups it and is valid there.
+ *
+ * The word is looked up first (match() has looked the words up already):
+ * with it, the first market that writes the digits decides; without it,
+ * a grouping no format has (not plain) decides nothing, and the grouping,
+ * cheaper, is asked of a market's format before validity.
+ */
+static int national_ok(struct context *c, const struct token *t, size_t k,
+		       size_t nd)
+{
+	size_t skip, i, singles = 0;
+	int word;
+	/* The label bits of the markets (the others are flags). */
+	const uint32_t markets = lp_phone_nmarkets < 32
+				 ? ((uint32_t)1 << lp_phone_nmarkets) - 1
+				 : ~(uint32_t)0;
 
 	if (nd < 5 || nd > LP_PHONE_MAX_DIGITS + 1)
 		return 0;
 	/* A bare run or spaced-out digits needs a word before it whatever the
-	 * digits are: ask that first, it is cheaper than the rest. */
+	 * digits are. */
 	for (i = 0; i < k; i++)
 		singles += t->g[i].ndig == 1;
+	word = phone_word_before(c, t->start);
 	if ((k == 1 || singles == k || (k == 2 && singles == 1 && t->g[0].ndig == 1)) &&
-	    !context_before(s, t->start, 30, context_words))
+	    !word)
 		return 0;
 	for (skip = 0; skip <= 1; skip++) {
 		uint32_t bits = skip ? lp_phone_trunk_bits[t->d[0] - '0'] : ~(uint32_t)0;
+		const char *d = t->d + skip;
+		size_t n = nd - skip;
+		struct written w;
 
 		if (bits)
-			bits &= lp_phone_run(lp_phone_national_start, t->d + skip,
-					     nd - skip);
+			bits &= lp_phone_run(lp_phone_national_start, d, n);
 		if (!bits)
 			continue;
-		if (bits & ((uint32_t)1 << lp_phone_ar15_bit)) {
-			/* Its own way of writing: "011 15-2345-6789". */
-			if (k - (skip && t->g[0].ndig == 1) >= 2)
-				return 1;
-			maybe = 1;
-		}
-		for (i = 0; i < lp_phone_nmarkets && bits >> i; i++) {
-			int r;
+		/* Its own way of writing, "011 15-2345-6789", grouped or
+		 * after a word. */
+		if ((bits & ((uint32_t)1 << lp_phone_ar15_bit)) &&
+		    (word || k - (skip && t->g[0].ndig == 1) >= 2))
+			return 1;
+		bits &= markets;
+		if (!bits)
+			continue;
+		written_groups(t, k, n, (int)skip, &w);
+		/* Without a word, only a grouping a format may have. */
+		if (!word && !w.plain)
+			continue;
+		for (; bits; bits &= bits - 1) {
+			const lp_phone_market *m = &lp_phone_markets[lp_ctz64(bits)];
+			const lp_phone_format *f;
 
-			if (!(bits & ((uint32_t)1 << i)))
-				continue;
-			r = national_shape_ok(t, k, &lp_phone_markets[i], t->d + skip,
-					      nd - skip, (int)skip);
-			if (r == YES)
+			if (market_writes(m, d, n, (int)skip, &f) &&
+			    (word || (grouping_ok(f, w.tg, w.ng) &&
+				      valid_without_word(m, d, n))))
 				return 1;
-			maybe |= r == IF_CONTEXT;
 		}
 	}
-	return maybe && context_before(s, t->start, 30, context_words);
+	return 0;
 }
 
 /* Four dot-separated numbers up to 255: an IP address. */
@@ -552,46 +810,58 @@ static int date_shape(const char *s, const struct token *t, size_t k)
 	       ((a <= 31 && b <= 12) || (a <= 12 && b <= 31));
 }
 
-/* Some separator inside the first k groups is a space. */
-static int spaced(const struct token *t, size_t k)
-{
-	size_t i;
-
-	for (i = 1; i < k; i++) {
-		if (t->g[i].sep == ' ')
-			return 1;
-	}
-	return 0;
-}
-
 /* The end of the longest phone number in t, or 0. */
-static size_t match(const char *s, size_t len, const struct token *t)
+static size_t match(struct context *c, struct token *t)
 {
-	size_t k;
-	int other = -1;
+	const char *s = c->text->s;
+	size_t len = c->text->len;
+	size_t k, cand[2], ncand, first_space, i, nd;
+	int copied = 0;
 
-	if (!t->intl && lp_after_code(s, t->start))
-		return 0;
-	for (k = t->n; k >= 1; k--) {
-		/* A shorter candidate must end at a space: the rest of the
-		 * token is another word ("call 555-123-4567 2 times"). A
-		 * national number grouped by spaces has no such end: "4111
-		 * 1111 1111 1111" holds no phone number. */
-		if (k < t->n && (t->g[k].sep != ' ' || (!t->intl && spaced(t, k))))
-			continue;
-		if (t->intl) {
+	/*
+	 * A shorter candidate must end at a space: the rest of the token is
+	 * another word ("call 555-123-4567 2 times"). A national number
+	 * grouped by spaces has no such end, so its only shorter candidate
+	 * ends at its first space: "4111 1111 1111 1111" holds no phone
+	 * number.
+	 */
+	if (t->intl) {
+		copy_digits(s, t);
+		for (k = t->n; k >= 1; k--) {
+			if (k < t->n && t->g[k].sep != ' ')
+				continue;
 			if (intl_ok(t, k))
 				return t->g[k - 1].end;
-			continue;
 		}
+		return 0;
+	}
+	for (first_space = 1; first_space < t->n && t->g[first_space].sep != ' ';
+	     first_space++)
+		;
+	cand[0] = t->n;
+	cand[1] = first_space;
+	ncand = first_space < t->n ? 2 : 1;
+	for (i = 0; i < ncand; i++) {
+		k = cand[i];
+		nd = digits_in(t, k);
 		if (ip_address(s, t, k) || ssn_shape(t, k) || mixed_dots(t, k) ||
 		    round_range(s, t, k) || date_shape(s, t, k) ||
-		    money_after(s, len, t->g[k - 1].end) || !national_ok(s, t, k))
+		    money_after(s, len, t->g[k - 1].end) ||
+		    nd < 5 || nd > LP_PHONE_MAX_DIGITS + 1)
 			continue;
-		if (other < 0)
-			other = context_before(s, t->start, 25, other_numbers);
-		if (!other)
-			return t->g[k - 1].end;
+		/* A word like "order" before it rules out every candidate:
+		 * asked before national_ok(), which costs more, and the words
+		 * are looked up for both at once. */
+		if (other_word_before(c, t->start))
+			return 0;
+		if (!copied) {
+			copy_digits(s, t);
+			copied = 1;
+		}
+		/* After a code like an IBAN's, no national number at all: asked
+		 * last, as it is the rarest answer (and has no side effect). */
+		if (national_ok(c, t, k, nd))
+			return lp_after_code(s, t->start) ? 0 : t->g[k - 1].end;
 	}
 	return 0;
 }
@@ -602,21 +872,44 @@ static size_t match(const char *s, size_t len, const struct token *t)
  * are a possible number of one of the 30 markets (with or without the
  * trunk prefix) or of North America. Its end, or 0.
  */
-static size_t spread_phone(const char *s, size_t len, size_t i)
+static size_t spread_phone(struct context *c, const struct token *t)
 {
+	const char *s = c->text->s;
+	size_t len = c->text->len, i = t->start, n, e, cc, x;
 	char d[LP_PHONE_MAX_DIGITS + 4];
-	size_t n, e, cc;
 	uint32_t bits;
-	int plus = s[i] == '+';
+	int plus = t->intl;
+	unsigned char sep;
 
-	/* The shape first: it is cheaper than the words, and most tokens
-	 * that get here are not spread out at all. */
+	/*
+	 * The shape first, from the token at i (t): most tokens that get
+	 * here are not spread out at all. lp_spread_digits reads runs of
+	 * digits from s[i + plus], joined by one kind of separator, ' ', '.',
+	 * '-' or '/', before a digit; it wants two runs and seven digits.
+	 *
+	 * Its first run is the token's first group, and each ' ', '.' or '-'
+	 * it crosses, read_token crosses too (a space ends the token only
+	 * after two dashes or dots, which that kind of chain has not crossed).
+	 * So it reads no digit outside the token, unless the token stops at
+	 * a '/' before a digit or is cut short (too_long): it has at most
+	 * t->nd digits.
+	 */
 	if (!lp_is_digit(lp_at(s, len, i + (size_t)plus)))
 		return 0;
+	x = t->g[0].end;
+	sep = (unsigned char)s[x];
+	if ((sep != ' ' && sep != '.' && sep != '-' && sep != '/') ||
+	    !lp_is_digit(lp_at(s, len, x + 1)))
+		return 0;
+	x = t->g[t->n - 1].end;
+	if (t->nd < 7 && !t->too_long &&
+	    !(s[x] == '/' && lp_is_digit(lp_at(s, len, x + 1))))
+		return 0;
+	if (!phone_word_before(c, i) ||
+	    other_word_before(c, i))
+		return 0;
 	e = lp_spread_digits(s, len, i + (size_t)plus, d, sizeof(d), &n);
-	if (!e || n < 7 || !lp_num_end_ok(s, len, e) ||
-	    !context_before(s, i, 30, context_words) ||
-	    context_before(s, i, 25, other_numbers))
+	if (!e || n < 7 || !lp_num_end_ok(s, len, e))
 		return 0;
 	if (plus) {
 		/* "+44/7/53/...": the calling code, then a possible number of
@@ -644,45 +937,151 @@ static size_t spread_phone(const char *s, size_t len, size_t i)
 	return bits ? e : 0;
 }
 
+/*
+ * Most tokens are one run of digits (a year, a count, an id): whether the
+ * token at i, the run of digits [i, j) and nothing more, can be skipped
+ * whole, as neither match() nor spread_phone() could find a phone number
+ * in it.
+ *
+ * Such a token is one group, so match() tries only k = 1, a national
+ * number (no '+'): national_ok() wants five to LP_PHONE_MAX_DIGITS + 1
+ * digits and a word like "call" before a bare run, and match() finds
+ * nothing after a word like "order"; and match() is not asked when the
+ * run ends where no number may end. spread_phone() wants a second group
+ * after a separator, and a run followed by ' ', '.' or '-' and a digit
+ * would have gone on (next_group): only '/' is left, and then seven
+ * digits in the runs it joins. The token has no split, so the scanner
+ * would skip to its end.
+ */
+static int one_group_skip(struct context *c, size_t i, size_t j)
+{
+	const char *s = c->text->s;
+	size_t len = c->text->len, nd = j - i, x;
+
+	if (nd >= 5 && nd <= LP_PHONE_MAX_DIGITS + 1 && lp_num_end_ok(s, len, j) &&
+	    phone_word_before(c, i) && !other_word_before(c, i))
+		return 0;
+	if (s[j] != '/' || !lp_is_digit((unsigned char)s[j + 1]))
+		return 1;
+	/* "1/10", "11/2/99": lp_spread_digits reads the runs joined by '/'
+	 * (before a digit), and wants seven digits. */
+	for (x = j + 1; s[x] == '/' || lp_is_digit((unsigned char)s[x]); x++) {
+		if (s[x] == '/' && !lp_is_digit((unsigned char)s[x + 1]))
+			break;
+		nd += s[x] != '/';
+	}
+	return nd < 7;
+}
+
+/*
+ * One past the URL that begins at i (where LP_SET_URL says one does, so
+ * that lp_url_end(s, len, i) is not 0): as lp_url_end, the next white
+ * space, found eight bytes at a time. No white space is above ' ', so
+ * eight bytes that are all above it are skipped at once.
+ */
+static size_t url_end(const char *s, size_t len, size_t i)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t e = i;
+	uint64_t w;
+
+	for (; e + 8 <= len; e += 8) {
+		memcpy(&w, s + e, 8);
+		/* Some byte below '!' (in any byte order). */
+		if ((w - ones * '!') & ~w & highs)
+			break;
+	}
+	while (e < len && !lp_is_space((unsigned char)s[e]))
+		e++;
+	return e;
+}
+
 static int may_start(const char *s, size_t len, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
 
 	if (c == '+')
-		return !lp_word_before(s, i) && group_starts(s, len, i + 1) &&
+		return !lp_word_before(s, i) && group_starts(s, i + 1) &&
 		       (i == 0 || !lp_is_digit((unsigned char)s[i - 1]));
 	if (c == '(')
-		return group_starts(s, len, i) && lp_num_start_ok(s, len, i);
+		return group_starts(s, i) && lp_num_start_ok(s, len, i);
 	/* A digit is offered only where a number may start (LP_SET_NUMOK). */
 	return lp_is_digit(c);
+}
+
+/*
+ * Where a number may start, '+' or '(' (and '-', passed over), and URLs
+ * to skip: the union of three sets of the text, as lp_text_next finds it,
+ * with the sets' words found once per text.
+ */
+struct candidates {
+	const uint64_t *numok, *sign, *url;
+	size_t words, len;
+};
+
+static inline size_t next_candidate(const struct candidates *cs, size_t from)
+{
+	size_t k = from >> 6;
+	uint64_t m;
+
+	/* Bits past the end of the text are 0. */
+	if (k >= cs->words)
+		return cs->len;
+	m = (cs->numok[k] | cs->sign[k] | cs->url[k]) & (~(uint64_t)0 << (from & 63));
+	while (!m) {
+		if (++k == cs->words)
+			return cs->len;
+		m = cs->numok[k] | cs->sign[k] | cs->url[k];
+	}
+	return (k << 6) + lp_ctz64(m);
 }
 
 int lp_detect_phone(const lp_text *text, lp_spans *out)
 {
 	const char *s = text->s;
-	size_t len = text->len, i = 0;
+	size_t len = text->len, i;
 	struct token t;
-	/* Where a number may start, '+' or '(' (and '-', passed over), and
-	 * URLs to skip. */
-	const unsigned starts = LP_IN(LP_SET_NUMOK) | LP_IN(LP_SET_SIGN) |
-	                        LP_IN(LP_SET_URL);
+	struct context c = { text, 0, 0, 0 };
+	const struct candidates cs = {
+		text->sets + LP_SET_NUMOK * text->words,
+		text->sets + LP_SET_SIGN * text->words,
+		text->sets + LP_SET_URL * text->words, text->words, len
+	};
 
-	while (i < len) {
-		size_t u, end, tend;
+	for (i = next_candidate(&cs, 0); i < len; i = next_candidate(&cs, i)) {
+		unsigned char ch = (unsigned char)s[i];
+		size_t end, tend, j, first_end;
+		char sep;
 
-		i = lp_text_next(text, starts, i);
-		if (i == len)
-			break;
-		u = lp_url_end(s, len, i);
-		if (u) {
-			i = u;
+		first_end = 0;
+		if (lp_is_digit(ch)) {
+			/* A digit is offered only where a number may start
+			 * (LP_SET_NUMOK). Most tokens are one run of digits,
+			 * and end here. */
+			for (j = i + 1; lp_is_digit((unsigned char)s[j]); j++)
+				;
+			if (!next_group(s, j, 0, &sep) && one_group_skip(&c, i, j)) {
+				/* Skip it, and any letters or digits glued
+				 * to it. */
+				for (i = j; lp_is_alnum((unsigned char)s[i]); i++)
+					;
+				continue;
+			}
+			first_end = j;
+		} else if (ch == '-') {
+			i++; /* passed over */
 			continue;
-		}
-		if (!may_start(s, len, i)) {
+		} else if (ch != '+' && ch != '(') {
+			/* Not a digit, '+', '-' or '(' (LP_SET_NUMOK,
+			 * LP_SET_SIGN): where a URL begins (LP_SET_URL).
+			 * Skip it. */
+			i = url_end(s, len, i);
+			continue;
+		} else if (!may_start(s, len, i)) {
 			i++;
 			continue;
 		}
-		read_token(s, len, i, &t);
+		read_token(s, i, first_end, &t);
 		if (t.n == 0) {
 			i++;
 			continue;
@@ -693,9 +1092,9 @@ int lp_detect_phone(const lp_text *text, lp_spans *out)
 		 * most tokens, years, times and prices, end here. */
 		if (!t.too_long && (t.intl || t.nd >= 5) &&
 		    lp_num_end_ok(s, len, tend))
-			end = match(s, len, &t);
+			end = match(&c, &t);
 		if (!end)
-			end = spread_phone(s, len, i);
+			end = spread_phone(&c, &t);
 		if (end) {
 			if (lp_spans_push(out, t.start, end))
 				return -1;
@@ -707,9 +1106,8 @@ int lp_detect_phone(const lp_text *text, lp_spans *out)
 			i = t.g[t.split].start > i ? t.g[t.split].start : i + 1;
 		} else {
 			/* Skip the whole token, and any digits glued to it. */
-			i = tend;
-			while (i < len && lp_is_alnum((unsigned char)s[i]))
-				i++;
+			for (i = tend; lp_is_alnum((unsigned char)s[i]); i++)
+				;
 		}
 	}
 	return 0;
