@@ -44,6 +44,14 @@
 #include "detectors.h"
 #include "scan_util.h"
 
+/* A function the compiler should not inline: one that the scan reaches
+ * rarely, and that would only make the scan loop spill registers. */
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 #define MAX_WORDS 6
 /* Longer "words" are not street names (and bound the backward looks). */
 #define MAX_WORD 48
@@ -94,9 +102,19 @@ struct lead_type {
 	int lower;        /* may be written in lower case (French usage) */
 };
 
-/* The first letters of the types in first_types[] that may be written in
- * lower case: a quick test for the common lower-case word. */
-#define LOWER_TYPE_INITIALS "abcefimpqrsv"
+/* c is a first letter of the types in first_types[] that may be written
+ * in lower case ("abcefimpqrsv"): a quick test for the common lower-case
+ * word. */
+static inline int lower_type_initial(int c)
+{
+	switch (c) {
+	case 'a': case 'b': case 'c': case 'e': case 'f': case 'i':
+	case 'm': case 'p': case 'q': case 'r': case 's': case 'v':
+		return 1;
+	default:
+		return 0;
+	}
+}
 
 static const struct lead_type first_types[] = {
 	{ "rue", STRONG, 1 }, { "chemin", STRONG, 1 }, { "allee", STRONG, 1 },
@@ -394,9 +412,8 @@ static const char *const city_connectors[] = {
 	"la", "le", "les", "los", "las", "aan", "den", "upon", NULL,
 };
 
-/* [a, b) is one of the words of list, ignoring ASCII case. The lists
- * are written in lower case. This runs for every word next to every
- * number, so it rejects on the first byte and never measures a word. */
+/* [a, a + n) is the word w, ignoring ASCII case. The lists are written
+ * in lower case. */
 static inline int word_is(const char *s, size_t a, size_t n, const char *w)
 {
 	size_t k;
@@ -409,28 +426,104 @@ static inline int word_is(const char *s, size_t a, size_t n, const char *w)
 	return k == n && w[k] == '\0';
 }
 
-static int in_list(const char *s, size_t a, size_t b, const char *const *list)
-{
-	size_t i, n = b - a;
-	int c0;
+/* The word lists, searched by in_list. */
+enum list {
+	L_SUFFIXES, L_FIRST_TYPES, L_LAST_TYPES, L_COMPOUNDS, L_NOT_STREETS,
+	L_SEPARATE_TYPES, L_NOT_ADJECTIVES, L_CONNECTORS, L_ROMANCE_CONNECTORS,
+	L_UNIT_WORDS, L_UNIT_WORDS_INTL, L_FLOOR_SIDES, L_NUMBER_MARKERS,
+	L_COUNT_WORDS, L_YEAR_WORDS, L_UNIT_AFTER, L_ADDRESS_WORDS,
+	L_TITLE_WORDS, L_TITLE_AFTER, L_COUNTED_THINGS, L_COUNTED_OR_VERB,
+	L_COUNT_VERBS, L_NOT_PLURAL_THINGS, L_NOT_CITY, L_CITY_CONNECTORS,
+	L_COUNT
+};
 
-	if (a >= b || n > MAX_WORD)
-		return 0;
-	c0 = lp_to_lower((unsigned char)s[a]);
-	for (i = 0; list[i]; i++) {
-		if ((unsigned char)list[i][0] == c0 && word_is(s, a, n, list[i]))
-			return 1;
-	}
-	return 0;
+/* A list: an array of entries that each begin with their word (a plain
+ * list of strings, or structures whose first member is the word), ended
+ * by a NULL word. */
+struct list_def {
+	const void *entries;
+	size_t size;  /* of an entry */
+	size_t count; /* entries before the NULL one */
+};
+#define ENTRIES(a) (sizeof(a) / sizeof((a)[0]) - 1)
+#define LIST(a) { a, sizeof((a)[0]), ENTRIES(a) }
+
+static const struct list_def lists[L_COUNT] = {
+	[L_SUFFIXES] = LIST(suffixes),
+	[L_FIRST_TYPES] = LIST(first_types),
+	[L_LAST_TYPES] = LIST(last_types),
+	[L_COMPOUNDS] = LIST(compounds),
+	[L_NOT_STREETS] = LIST(not_streets),
+	[L_SEPARATE_TYPES] = LIST(separate_types),
+	[L_NOT_ADJECTIVES] = LIST(not_adjectives),
+	[L_CONNECTORS] = LIST(connectors),
+	[L_ROMANCE_CONNECTORS] = LIST(romance_connectors),
+	[L_UNIT_WORDS] = LIST(unit_words),
+	[L_UNIT_WORDS_INTL] = LIST(unit_words_intl),
+	[L_FLOOR_SIDES] = LIST(floor_sides),
+	[L_NUMBER_MARKERS] = LIST(number_markers),
+	[L_COUNT_WORDS] = LIST(count_words),
+	[L_YEAR_WORDS] = LIST(year_words),
+	[L_UNIT_AFTER] = LIST(unit_after),
+	[L_ADDRESS_WORDS] = LIST(address_words),
+	[L_TITLE_WORDS] = LIST(title_words),
+	[L_TITLE_AFTER] = LIST(title_after),
+	[L_COUNTED_THINGS] = LIST(counted_things),
+	[L_COUNTED_OR_VERB] = LIST(counted_or_verb),
+	[L_COUNT_VERBS] = LIST(count_verbs),
+	[L_NOT_PLURAL_THINGS] = LIST(not_plural_things),
+	[L_NOT_CITY] = LIST(not_city),
+	[L_CITY_CONNECTORS] = LIST(city_connectors),
+};
+
+/* The word of entry k of list l. */
+static inline const char *list_word(enum list l, size_t k)
+{
+	return *(const char *const *)((const char *)lists[l].entries + k * lists[l].size);
 }
 
-/* lp_ci_prefix for a word whose first byte is not an upper-case
- * letter, answered on that byte inline: nearly every place asked about
- * holds another. */
+/* The first entry of list l whose word is [a, a + n), ignoring ASCII
+ * case, or -1. */
+static int find_word(enum list l, const char *s, size_t a, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < lists[l].count; k++) {
+		if (word_is(s, a, n, list_word(l, k)))
+			return (int)k;
+	}
+	return -1;
+}
+
+/* [a, b) is one of the words of list l, ignoring ASCII case. */
+static inline int in_list(const char *s, size_t a, size_t b, enum list l)
+{
+	return a < b && b - a <= MAX_WORD && find_word(l, s, a, b - a) >= 0;
+}
+
+/* lp_ci_prefix for a word (a literal) that is not empty and has no
+ * upper-case letter, so that its bytes are compared as they are. */
 static inline int ci_prefix(const char *s, size_t len, size_t pos, const char *word)
 {
-	return pos < len && lp_to_lower((unsigned char)s[pos]) == (unsigned char)word[0] &&
-	       lp_ci_prefix(s, len, pos, word);
+	size_t k;
+
+	/* Nearly every place asked about fails on the first byte. */
+	if (pos >= len || lp_to_lower((unsigned char)s[pos]) != (unsigned char)word[0])
+		return 0;
+	for (k = 1; word[k]; k++) {
+		if (pos + k >= len ||
+		    lp_to_lower((unsigned char)s[pos + k]) != (unsigned char)word[k])
+			return 0;
+	}
+	return 1;
+}
+
+/* lp_word_at, with an ASCII byte answered inline. */
+static inline int word_at(const char *s, size_t len, size_t pos)
+{
+	unsigned char c = lp_at(s, len, pos);
+
+	return c < 0x80 ? lp_is_alnum(c) || c == '_' : lp_word_at(s, len, pos);
 }
 
 /* A lower-case Latin letter with an accent ("à", "é", "ł"): not the
@@ -458,19 +551,25 @@ static size_t letters_end(const char *s, size_t len, size_t i)
 {
 	size_t n;
 
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
+	if (i >= len)
+		return i;
+	for (;;) {
+		unsigned char c;
 		uint32_t cp;
 
+		/* ASCII letters, nearly every byte (the NUL after the text
+		 * stops this, as any byte that is not a letter). */
+		while (lp_is_alpha((unsigned char)s[i]))
+			i++;
+		c = (unsigned char)s[i];
 		if (c < 0x80) {
-			if (!lp_is_alpha(c) && c != '\'' && c != '-')
+			if (c != '\'' && c != '-')
 				break;
 			i++;
 			continue;
 		}
 		cp = lp_cp_at(s, len, i, &n);
-
-		if (!lp_cp_is_letter(cp) && cp != '\'' && cp != '-' && cp != 0x2019)
+		if (!lp_cp_is_letter(cp) && cp != 0x2019)
 			break;
 		i += n;
 	}
@@ -479,7 +578,7 @@ static size_t letters_end(const char *s, size_t len, size_t i)
 
 /* "l'Université", "d'Orsay", "dell'Indipendenza": an elided article glued
  * to a name is a name. */
-static int elided_name(const char *s, size_t a, size_t b)
+static inline int elided_name(const char *s, size_t a, size_t b)
 {
 	size_t k;
 
@@ -511,7 +610,7 @@ static int parse_word(const char *s, size_t len, size_t i, struct word *w)
 		if (ci_prefix(s, len, e, "st") || ci_prefix(s, len, e, "nd") ||
 		    ci_prefix(s, len, e, "rd") || ci_prefix(s, len, e, "th")) {
 			e += 2;
-			if (!lp_word_at(s, len, e)) {
+			if (!word_at(s, len, e)) {
 				w->e = e;
 				w->name = 1;
 				return 1;
@@ -519,7 +618,9 @@ static int parse_word(const char *s, size_t len, size_t i, struct word *w)
 		}
 		return 0;
 	}
-	if (i >= len || !lp_cp_is_letter(lp_cp_at(s, len, i, &n)))
+	/* A letter: an ASCII byte is answered inline (and the NUL at len is
+	 * none). */
+	if (c < 0x80 ? !lp_is_alpha(c) : !lp_cp_is_letter(lp_cp_at(s, len, i, &n)))
 		return 0;
 	e = letters_end(s, len, i);
 	if (e == i || lp_is_digit(lp_at(s, len, e)))
@@ -531,67 +632,59 @@ static int parse_word(const char *s, size_t len, size_t i, struct word *w)
 
 static enum strength suffix_of(const char *s, const struct word *w, int *abbrev)
 {
-	size_t i;
-	int c0 = lp_to_lower((unsigned char)s[w->s]);
+	int k;
 
-	if (!lp_is_upper((unsigned char)s[w->s]))
+	if (!lp_is_upper((unsigned char)s[w->s]) ||
+	    (k = find_word(L_SUFFIXES, s, w->s, w->e - w->s)) < 0)
 		return NOT_SUFFIX;
-	for (i = 0; suffixes[i].w; i++) {
-		if ((unsigned char)suffixes[i].w[0] == c0 &&
-		    word_is(s, w->s, w->e - w->s, suffixes[i].w)) {
-			*abbrev = suffixes[i].abbrev;
-			return suffixes[i].st;
-		}
-	}
-	return NOT_SUFFIX;
+	*abbrev = suffixes[k].abbrev;
+	return suffixes[k].st;
 }
 
 static const struct lead_type *first_type_of(const char *s, const struct word *w)
 {
-	size_t i;
-	int c0 = lp_to_lower((unsigned char)s[w->s]);
+	int k = find_word(L_FIRST_TYPES, s, w->s, w->e - w->s);
 
-	for (i = 0; first_types[i].w; i++) {
-		if ((unsigned char)first_types[i].w[0] == c0 &&
-		    word_is(s, w->s, w->e - w->s, first_types[i].w)) {
-			if (!lp_is_upper((unsigned char)s[w->s]) && !first_types[i].lower)
-				return NULL;
-			return &first_types[i];
-		}
-	}
-	return NULL;
+	if (k < 0 || (!lp_is_upper((unsigned char)s[w->s]) && !first_types[k].lower))
+		return NULL;
+	return &first_types[k];
 }
 
 /* A house number at i: 1-5 digits not starting with 0, optionally one
- * letter (221B) or a French "bis"/"ter" (12bis), then a space. Returns the
- * offset of the space, or 0. */
-static size_t house_number(const char *s, size_t len, size_t i, int *bis)
+ * letter (221B) or a French "bis"/"ter" (12bis), then a space. The scan
+ * has checked the digits, found their end e, and checked that the
+ * number is not glued to the punctuation of a longer number or token
+ * ("12:30", "$5", "/status/1": number_first_may()). Returns the offset of
+ * the space, or 0. */
+static size_t house_number(const char *s, size_t len, size_t e, int *bis)
 {
-	size_t e = i;
-
 	*bis = 0;
-	if (lp_at(s, len, i) == '0')
-		return 0;
-	while (e < len && lp_is_digit((unsigned char)s[e]))
-		e++;
-	if (e - i > 5)
-		return 0;
+	if (s[e] == ' ')
+		return e;
 	if ((ci_prefix(s, len, e, "bis") || ci_prefix(s, len, e, "ter")) &&
 	    lp_at(s, len, e + 3) == ' ') {
 		*bis = 1;
-		e += 3;
-	} else {
-		if (lp_is_alpha(lp_at(s, len, e)))
-			e++;
-		if (lp_at(s, len, e) != ' ')
-			return 0;
+		return e + 3;
 	}
-	/* The scan has checked that no word character comes before; only
-	 * the punctuation of a longer number or token is left to rule out
-	 * ("12:30", "$5", "/status/1"). */
-	if (i > 0 && (unsigned char)s[i - 1] != ' ' && !lp_num_start_ok(s, len, i))
+	if (lp_is_alpha(lp_at(s, len, e)) && lp_at(s, len, e + 1) == ' ')
+		return e + 1;
+	return 0;
+}
+
+/* An ordinal may start at the digit at i: 1-3 digits, then "st", "nd",
+ * "rd" or "th" (s is NUL-terminated, so the digits stop at its end). */
+static inline int ordinal_may_start(const char *s, size_t i)
+{
+	size_t k = i + 1;
+
+	while (k < i + 3 && lp_is_digit((unsigned char)s[k]))
+		k++;
+	switch (lp_to_lower((unsigned char)s[k])) {
+	case 's': case 'n': case 'r': case 't':
+		return 1;
+	default:
 		return 0;
-	return e;
+	}
 }
 
 /* The first word of a number-first street may start at i: a capital, a
@@ -604,15 +697,11 @@ static int street_may_start(const char *s, size_t len, size_t i)
 	unsigned char c = lp_at(s, len, i);
 	size_t k;
 
-	if (lp_is_digit(c)) {
-		/* An ordinal: 1-3 digits, then "st", "nd", "rd" or "th". */
-		for (k = i; k < len && k - i < 3 && lp_is_digit((unsigned char)s[k]); k++)
-			;
-		return lp_in_set(lp_to_lower(lp_at(s, len, k)), "snrt");
-	}
+	if (lp_is_digit(c))
+		return ordinal_may_start(s, i);
 	if (!lp_is_lower(c))
 		return lp_is_upper(c) || c >= 0x80;
-	if (lp_in_set(c, LOWER_TYPE_INITIALS))
+	if (lower_type_initial(c))
 		return 1;
 	for (k = i; k < len && k - i < 5 && lp_is_lower((unsigned char)s[k]); k++)
 		;
@@ -639,12 +728,12 @@ static int number_is_count(const char *s, size_t len, size_t num, size_t num_end
 
 	if (!word_before(s, num, &a, &b))
 		return 0;
-	if (in_list(s, a, b, count_words) || (b - a == 1 && s[a] == '#'))
+	if (in_list(s, a, b, L_COUNT_WORDS) || (b - a == 1 && s[a] == '#'))
 		return 1;
 	for (i = num; i < num_end && lp_is_digit(lp_at(s, len, i)); i++)
 		v = v * 10 + (size_t)(s[i] - '0');
 	return i - num == 4 && v >= 1800 && v <= 2099 &&
-	       in_list(s, a, b, year_words);
+	       in_list(s, a, b, L_YEAR_WORDS);
 }
 
 /* A unit after the street: "Apt 4B", "Suite 200", "#12". Returns its end
@@ -659,7 +748,7 @@ static size_t parse_unit(const char *s, size_t len, size_t i)
 	} else {
 		if (!lp_is_alpha(lp_at(s, len, i)))
 			return 0;
-		if (!parse_word(s, len, i, &w) || !in_list(s, w.s, w.e, unit_words))
+		if (!parse_word(s, len, i, &w) || !in_list(s, w.s, w.e, L_UNIT_WORDS))
 			return 0;
 		e = w.e;
 		if (lp_at(s, len, e) == '.')
@@ -673,7 +762,7 @@ static size_t parse_unit(const char *s, size_t len, size_t i)
 	e = id;
 	while (e < len && lp_is_alnum((unsigned char)s[e]) && e - id < 6)
 		e++;
-	if (e == id || lp_word_at(s, len, e))
+	if (e == id || word_at(s, len, e))
 		return 0;
 	/* "Apt B" is a unit, "Apt Building" is not. */
 	if (e - id > 1 && !lp_is_digit((unsigned char)s[id]))
@@ -709,11 +798,11 @@ static size_t parse_floor(const char *s, size_t len, size_t i)
 	if (lp_at(s, len, e) != ' ')
 		return e;
 	k = e + 1;
-	if (lp_is_upper(lp_at(s, len, k)) && !lp_word_at(s, len, k + 1))
+	if (lp_is_upper(lp_at(s, len, k)) && !word_at(s, len, k + 1))
 		return k + 1;
 	if (lp_is_digit(lp_at(s, len, k)) && (m = ordinal_mark(s, len, k + 1)))
 		return k + 1 + m;
-	if (parse_word(s, len, k, &w) && in_list(s, w.s, w.e, floor_sides))
+	if (parse_word(s, len, k, &w) && in_list(s, w.s, w.e, L_FLOOR_SIDES))
 		return lp_at(s, len, w.e) == '.' ? w.e + 1 : w.e;
 	return e;
 }
@@ -729,7 +818,7 @@ static size_t parse_unit_intl(const char *s, size_t len, size_t i)
 		return e;
 	if (!lp_is_alpha(lp_at(s, len, i)))
 		return 0;
-	if (!parse_word(s, len, i, &w) || !in_list(s, w.s, w.e, unit_words_intl))
+	if (!parse_word(s, len, i, &w) || !in_list(s, w.s, w.e, L_UNIT_WORDS_INTL))
 		return 0;
 	e = w.e;
 	if (lp_at(s, len, e) == '.')
@@ -742,7 +831,7 @@ static size_t parse_unit_intl(const char *s, size_t len, size_t i)
 	if (e == id)
 		return 0;
 	e += ordinal_mark(s, len, e);
-	if (lp_word_at(s, len, e))
+	if (word_at(s, len, e))
 		return 0;
 	if (e - id > 1 && !lp_is_digit((unsigned char)s[id]))
 		return 0;
@@ -754,7 +843,7 @@ static int is_state(const char *s, size_t len, size_t i)
 	size_t k;
 
 	if (!lp_is_upper(lp_at(s, len, i)) || !lp_is_upper(lp_at(s, len, i + 1)) ||
-	    lp_word_at(s, len, i + 2))
+	    word_at(s, len, i + 2))
 		return 0;
 	for (k = 0; states[k]; k++) {
 		if (s[i] == states[k][0] && s[i + 1] == states[k][1])
@@ -773,7 +862,7 @@ static size_t au_state(const char *s, size_t len, size_t i)
 	for (k = 0; au_states[k]; k++) {
 		for (n = 0; au_states[k][n] && lp_at(s, len, i + n) == au_states[k][n]; n++)
 			;
-		if (!au_states[k][n] && !lp_word_at(s, len, i + n))
+		if (!au_states[k][n] && !word_at(s, len, i + n))
 			return i + n;
 	}
 	return 0;
@@ -829,7 +918,7 @@ static size_t parse_postcode(const char *s, size_t len, size_t i)
 	if (lp_at(s, len, e) == ' ')
 		e++;
 	if (!lp_is_digit(lp_at(s, len, e)) || !lp_is_upper(lp_at(s, len, e + 1)) ||
-	    !lp_is_upper(lp_at(s, len, e + 2)) || lp_word_at(s, len, e + 3))
+	    !lp_is_upper(lp_at(s, len, e + 2)) || word_at(s, len, e + 3))
 		return 0;
 	return e + 3;
 }
@@ -841,14 +930,14 @@ static size_t parse_ca_postcode(const char *s, size_t len, size_t i)
 	static const char rest[] = "ABCEGHJKLMNPRSTVWXYZ";
 	size_t e = i;
 
-	if (!lp_in_set(lp_at(s, len, e), first) || !lp_is_digit(lp_at(s, len, e + 1)) ||
+	if (!lp_is_digit(lp_at(s, len, e + 1)) || !lp_in_set(lp_at(s, len, e), first) ||
 	    !lp_in_set(lp_at(s, len, e + 2), rest))
 		return 0;
 	e += 3;
 	if (lp_at(s, len, e) == ' ')
 		e++;
 	if (!lp_is_digit(lp_at(s, len, e)) || !lp_in_set(lp_at(s, len, e + 1), rest) ||
-	    !lp_is_digit(lp_at(s, len, e + 2)) || lp_word_at(s, len, e + 3))
+	    !lp_is_digit(lp_at(s, len, e + 2)) || word_at(s, len, e + 3))
 		return 0;
 	return e + 3;
 }
@@ -867,11 +956,11 @@ static size_t city_words(const char *s, size_t len, size_t i)
 			/* A connector inside a name, followed by a name. */
 			struct word nx;
 
-			if (!words || !in_list(s, w.s, w.e, city_connectors) ||
+			if (!words || !in_list(s, w.s, w.e, L_CITY_CONNECTORS) ||
 			    lp_at(s, len, w.e) != ' ' ||
 			    !parse_word(s, len, w.e + 1, &nx) || !nx.name)
 				break;
-		} else if (words == 0 && in_list(s, w.s, w.e, not_city)) {
+		} else if (words == 0 && in_list(s, w.s, w.e, L_NOT_CITY)) {
 			return 0;
 		} else if (words > 0 && (is_state(s, len, w.s) || au_state(s, len, w.s))) {
 			break;
@@ -911,13 +1000,13 @@ static size_t parse_eu_postcode(const char *s, size_t len, size_t i)
 		size_t k = lp_at(s, len, e) == ' ' ? e + 1 : e;
 
 		if (lp_is_upper(lp_at(s, len, k)) && lp_is_upper(lp_at(s, len, k + 1)) &&
-		    !lp_word_at(s, len, k + 2) &&
+		    !word_at(s, len, k + 2) &&
 		    !(s[k] == 'S' && lp_in_set((unsigned char)s[k + 1], "ADS"))) {
 			e = k + 2;
 			dutch = 1;
 		}
 	}
-	if (lp_word_at(s, len, e))
+	if (word_at(s, len, e))
 		return 0;
 city:
 	if (lp_at(s, len, e) == ' ' && (r = city_words(s, len, e + 1)) != 0) {
@@ -991,7 +1080,7 @@ static size_t region_after_city(const char *s, size_t len, size_t e)
 		if (s[e - 1] != '/' && s[e - 2] != '-')
 			return 0;
 		if (!lp_is_upper(lp_at(s, len, e)) || !lp_is_upper(lp_at(s, len, e + 1)) ||
-		    lp_word_at(s, len, e + 2))
+		    word_at(s, len, e + 2))
 			return 0;
 		end = e + 2;
 	}
@@ -1060,7 +1149,7 @@ static size_t parse_street(const char *s, size_t len, size_t i,
 		/* Most numbers are followed by a lower-case word: unless it
 		 * is a French street type, there is nothing to parse. */
 		if (n == 0 && !w[0].name &&
-		    (!lp_in_set((unsigned char)s[w[0].s], LOWER_TYPE_INITIALS) ||
+		    (!lower_type_initial((unsigned char)s[w[0].s]) ||
 		     !first_type_of(s, &w[0])))
 			return 0;
 		e = w[n].e;
@@ -1097,7 +1186,7 @@ static size_t parse_street(const char *s, size_t len, size_t i,
 		size_t end = 0;
 
 		for (k = 1; k < n && k <= 4; k++) {
-			if (in_list(s, w[k].s, w[k].e, connectors) &&
+			if (in_list(s, w[k].s, w[k].e, L_CONNECTORS) &&
 			    !lp_is_upper((unsigned char)s[w[k].s])) {
 				conn = 1;
 			} else if (w[k].name) {
@@ -1120,7 +1209,7 @@ static size_t parse_street(const char *s, size_t len, size_t i,
 /* One of words ends within window bytes before pos: one backward pass
  * over the words there, each looked up once. */
 static int context_before(const char *s, size_t pos, size_t window,
-			  const char *const *words)
+			  enum list words)
 {
 	size_t lo = pos > window ? pos - window : 0, e = pos, a;
 
@@ -1143,7 +1232,7 @@ static int context_before(const char *s, size_t pos, size_t window,
  * (up to MAX_AFTER_WORDS of them, within the sentence). */
 #define MAX_AFTER_WORDS 5
 static int context_after(const char *s, size_t len, size_t pos,
-			 const char *const *words)
+			 enum list words)
 {
 	size_t i = pos, e;
 	int k;
@@ -1168,8 +1257,8 @@ static int looks_like_title(const char *s, size_t len, size_t start, size_t end)
 	size_t n;
 	uint32_t b, a;
 
-	if (context_before(s, start, 40, title_words) ||
-	    context_after(s, len, end, title_after))
+	if (context_before(s, start, 40, L_TITLE_WORDS) ||
+	    context_after(s, len, end, L_TITLE_AFTER))
 		return 1;
 	if (start > 0 && end < len) {
 		b = lp_cp_before(s, start, &n);
@@ -1188,7 +1277,7 @@ static int count_cue_before(const char *s, size_t num)
 	size_t a, b, n;
 
 	if (word_before(s, num, &a, &b))
-		return in_list(s, a, b, count_verbs);
+		return in_list(s, a, b, L_COUNT_VERBS);
 	for (b = num; b > 0 && s[b - 1] == ' '; b--)
 		;
 	return b > 0 && lp_cp_before(s, b, &n) == 0xD7;
@@ -1207,7 +1296,7 @@ static int plural_noun(const char *s, size_t a, size_t b)
 		if (!lp_is_lower((unsigned char)s[k]))
 			return 0;
 	}
-	return !in_list(s, a, b, not_plural_things);
+	return !in_list(s, a, b, L_NOT_PLURAL_THINGS);
 }
 
 /*
@@ -1225,24 +1314,25 @@ static int counts_things(const char *s, size_t len, size_t num, size_t e)
 	b = letters_end(s, len, a);
 	if (lp_is_digit(lp_at(s, len, b)))
 		return 0;
-	if (in_list(s, a, b, counted_things))
+	if (in_list(s, a, b, L_COUNTED_THINGS))
 		return 1;
 	if (count_cue_before(s, num))
 		return plural_noun(s, a, b);
-	return in_list(s, a, b, counted_or_verb) &&
-	       !context_before(s, num, 40, address_words);
+	return in_list(s, a, b, L_COUNTED_OR_VERB) &&
+	       !context_before(s, num, 40, L_ADDRESS_WORDS);
 }
 
 /* The number-first forms: "1428 Elm Street", "12 rue de la Paix, 75002
- * Paris". Returns the end of the match at i, or 0. */
-static size_t try_number_first(const char *s, size_t len, size_t i)
+ * Paris", at the house number i whose digits end at d, where
+ * number_first_may() is true. Returns the end of the match, or 0. */
+static size_t try_number_first(const char *s, size_t len, size_t i, size_t d)
 {
 	size_t num_end, e, end, r, street;
 	enum strength st = NOT_SUFFIX;
 	int abbrev = 0, evidence = 0, region = 0, ignored, bis, type_first;
 	struct word w;
 
-	num_end = house_number(s, len, i, &bis);
+	num_end = house_number(s, len, d, &bis);
 	if (!num_end || !(lp_is_alnum(lp_at(s, len, num_end + 1)) ||
 			  lp_at(s, len, num_end + 1) >= 0x80))
 		return 0;
@@ -1272,7 +1362,7 @@ static size_t try_number_first(const char *s, size_t len, size_t i)
 	    (w.e - w.s == 1 || lp_is_upper((unsigned char)s[w.s + 1])) &&
 	    lp_in_set((unsigned char)s[w.s], "NSEW") &&
 	    (w.e - w.s == 1 || lp_in_set((unsigned char)s[w.s + 1], "EW")) &&
-	    !lp_word_at(s, len, w.e)) {
+	    !word_at(s, len, w.e)) {
 		end = e = w.e;
 	}
 	if (counts_things(s, len, i, e))
@@ -1302,7 +1392,7 @@ static size_t try_number_first(const char *s, size_t len, size_t i)
 		/* "5 Best Road Trips": a headline, not an address. */
 		return 0;
 	}
-	if (st == WEAK && !evidence && !context_before(s, i, 40, address_words))
+	if (st == WEAK && !evidence && !context_before(s, i, 40, L_ADDRESS_WORDS))
 		return 0;
 	if (!region && looks_like_title(s, len, i, end))
 		return 0;
@@ -1314,12 +1404,17 @@ static size_t try_number_first(const char *s, size_t len, size_t i)
  * none or it is longer than MAX_WORD bytes. */
 static size_t word_start_before(const char *s, size_t b)
 {
-	size_t a = b, st;
+	/* The loop goes on while a > 0 and b - a <= MAX_WORD: while a > lo. */
+	size_t a = b, st, lo = b > MAX_WORD + 1 ? b - MAX_WORD - 1 : 0;
 	uint32_t cp;
 
-	while (a > 0 && b - a <= MAX_WORD) {
+	while (a > lo) {
 		unsigned char c = (unsigned char)s[a - 1];
 
+		if (lp_is_alpha(c)) {
+			a--;
+			continue;
+		}
 		if (c < 0x80) {
 			/* '/' only ends a word ("C/"): "C/Alcalá" is two. */
 			if (lp_is_alpha(c) || c == '\'' || c == '-' || c == '.' ||
@@ -1391,7 +1486,7 @@ static enum strength compound_of(const char *s, size_t a, size_t b)
 	size_t k, stem;
 	int last = lp_to_lower((unsigned char)s[b - 1]);
 
-	for (k = 0; compounds[k].w; k++) {
+	for (k = 0; k < ENTRIES(compounds); k++) {
 		if ((unsigned char)compounds[k].w[compounds[k].n - 1] != last ||
 		    !ends_with(s, a, b, compounds[k].w, compounds[k].n))
 			continue;
@@ -1400,7 +1495,7 @@ static enum strength compound_of(const char *s, size_t a, size_t b)
 			return NOT_SUFFIX;
 		if (!cap_at(s, a) && !compounds[k].lower)
 			return NOT_SUFFIX;
-		if (in_list(s, a, b, not_streets))
+		if (in_list(s, a, b, L_NOT_STREETS))
 			return NOT_SUFFIX;
 		return compounds[k].st;
 	}
@@ -1411,7 +1506,7 @@ static enum strength compound_of(const char *s, size_t a, size_t b)
  * "Alte", "Neue". */
 static int street_adjective(const char *s, size_t a, size_t b)
 {
-	if (!lp_is_upper((unsigned char)s[a]) || in_list(s, a, b, not_adjectives))
+	if (!lp_is_upper((unsigned char)s[a]) || in_list(s, a, b, L_NOT_ADJECTIVES))
 		return 0;
 	if (ends_with(s, a, b, "er", 2))
 		return count_letters(s, a, b) >= 5;
@@ -1420,15 +1515,9 @@ static int street_adjective(const char *s, size_t a, size_t b)
 
 static const struct last_type *last_type_of(const char *s, size_t a, size_t b)
 {
-	size_t i;
-	int c0 = lp_to_lower((unsigned char)s[a]);
+	int k = find_word(L_LAST_TYPES, s, a, b - a);
 
-	for (i = 0; last_types[i].w; i++) {
-		if ((unsigned char)last_types[i].w[0] == c0 &&
-		    word_is(s, a, b - a, last_types[i].w))
-			return &last_types[i];
-	}
-	return NULL;
+	return k < 0 ? NULL : &last_types[k];
 }
 
 /* What street_before() found. */
@@ -1454,8 +1543,8 @@ static int name_word(const char *s, size_t a, size_t b)
  * Alcalá", "C/Alcalá", "Rua 25 de Março"). Looks at MAX_BACK_WORDS
  * words at most, none starting before lo. Returns 1 when found.
  */
-static int street_before(const char *s, size_t b, size_t lo,
-			 struct street_back *r)
+static NOINLINE int street_before(const char *s, size_t b, size_t lo,
+				  struct street_back *r)
 {
 	size_t a = word_start_before(s, b), pa, pb, k;
 	int names = 0, conn = 0;
@@ -1479,7 +1568,7 @@ static int street_before(const char *s, size_t b, size_t lo,
 		return 1;
 	}
 	/* "Berliner Straße 7", "Potsdamer Platz 1" */
-	if (lp_is_upper((unsigned char)s[a]) && in_list(s, a, b, separate_types) &&
+	if (lp_is_upper((unsigned char)s[a]) && in_list(s, a, b, L_SEPARATE_TYPES) &&
 	    a >= 2 && s[a - 1] == ' ') {
 		pa = word_start_before(s, a - 1);
 		if (pa >= lo && pa < a - 1 && street_adjective(s, pa, a - 1) &&
@@ -1508,8 +1597,8 @@ static int street_before(const char *s, size_t b, size_t lo,
 			names++;
 			conn |= elided_name(s, a, pb);
 		} else if (lp_is_lower((unsigned char)s[a]) &&
-			   in_list(s, a, pb, connectors)) {
-			conn |= in_list(s, a, pb, romance_connectors);
+			   in_list(s, a, pb, L_CONNECTORS)) {
+			conn |= in_list(s, a, pb, L_ROMANCE_CONNECTORS);
 		} else {
 			return 0;
 		}
@@ -1541,46 +1630,71 @@ static int street_before(const char *s, size_t b, size_t lo,
 	return 0;
 }
 
+/*
+ * The word that ends at b is a plain lower-case word ("at", "is",
+ * "card"), one street_before() refuses: word_start_before() finds it
+ * whole (a byte where it stops comes before), it is no name (no capital,
+ * no elided article: cap_at(), elided_name()), and a word in lower case is
+ * a street only as a compound ending in 'e' or 't' ("hauptstraße",
+ * "kalverstraat"). Cheaper than street_before(), and true for most words
+ * before a number, so it is asked before house_number_last() too. False
+ * when unsure.
+ */
+static int plain_word_before(const char *s, size_t b)
+{
+	/* As in word_start_before(): on while a > 0 and b - a <= MAX_WORD. */
+	size_t a = b, lo = b > MAX_WORD + 1 ? b - MAX_WORD - 1 : 0;
+	unsigned char c;
+
+	while (a > lo && lp_is_lower((unsigned char)s[a - 1]))
+		a--;
+	if (a == b || b - a > MAX_WORD)
+		return 0;
+	c = a > 0 ? (unsigned char)s[a - 1] : ' ';
+	if (lp_is_alpha(c) || c >= 0x80 || c == '\'' || c == '-' || c == '.' || c == '/')
+		return 0;
+	c = (unsigned char)s[b - 1];
+	return (c != 'e' && c != 't') || compound_of(s, a, b) == NOT_SUFFIX;
+}
+
 /* A number-last house number at i: 1-4 digits, optionally a letter
  * ("5a"), "bis", a range ("12-14"), a Dutch floor ("92-2", after a
  * Germanic street only: elsewhere "3-1" is a score) or a door ("12/3",
- * "10/A"). Returns its end or 0. */
-static size_t house_number_last(const char *s, size_t len, size_t i,
+ * "10/A"). The scan has checked the digits (not starting with 0, at most
+ * 4: number_last_may()) and found their end d. Returns its end or 0. */
+static size_t house_number_last(const char *s, size_t len, size_t i, size_t d,
 				int *descending)
 {
-	size_t e = i, v = 0, w = 0, k;
+	size_t e = d, v = 0, w = 0, k;
 	unsigned char c;
 
 	*descending = 0;
-	if (lp_at(s, len, i) == '0')
-		return 0;
-	while (e < len && lp_is_digit((unsigned char)s[e])) {
-		v = v * 10 + (size_t)(s[e] - '0');
-		if (++e - i > 4)
-			return 0;
+	if (lp_is_alpha(lp_at(s, len, e))) {
+		if (ci_prefix(s, len, e, "bis") && !word_at(s, len, e + 3))
+			e += 3;
+		else if (!word_at(s, len, e + 1))
+			e++;
 	}
-	if (ci_prefix(s, len, e, "bis") && !lp_word_at(s, len, e + 3))
-		e += 3;
-	else if (lp_is_alpha(lp_at(s, len, e)) && !lp_word_at(s, len, e + 1))
-		e++;
 	c = lp_at(s, len, e);
 	if (c == '-' && lp_is_digit(lp_at(s, len, e + 1))) {
+		for (k = i; k < d; k++)
+			v = v * 10 + (size_t)(s[k] - '0');
 		for (k = e + 1; k < len && lp_is_digit((unsigned char)s[k]) && k - e <= 4; k++)
 			w = w * 10 + (size_t)(s[k] - '0');
-		if (lp_word_at(s, len, k))
+		if (word_at(s, len, k))
 			return 0;
 		*descending = w <= v;
 		e = k;
 	} else if (c == '/' && lp_is_alnum(lp_at(s, len, e + 1))) {
 		for (k = e + 1; k < len && lp_is_alnum((unsigned char)s[k]) && k - e <= 3; k++)
 			;
-		if (lp_word_at(s, len, k) || lp_at(s, len, k) == '/')
+		if (word_at(s, len, k) || lp_at(s, len, k) == '/')
 			return 0;
 		e = k;
 	}
 	if (!lp_num_end_ok(s, len, e))
 		return 0;
-	if (ci_prefix(s, len, e, " bis") && !lp_word_at(s, len, e + 4))
+	if (ci_prefix(s, len, e, " bis") && !word_at(s, len, e + 4))
 		e += 4;
 	return e;
 }
@@ -1619,16 +1733,17 @@ static int unit_follows(const char *s, size_t len, size_t e)
 	if (lp_at(s, len, e) != ' ')
 		return lp_at(s, len, e) == '%';
 	b = letters_end(s, len, e + 1);
-	return b > e + 1 && in_list(s, e + 1, b, unit_after);
+	return b > e + 1 && in_list(s, e + 1, b, L_UNIT_AFTER);
 }
 
 /*
- * The number-last forms, at the house number i: finds the street before
- * it (not before lo) and what follows. Returns the end of the match and
- * sets *start, or returns 0.
+ * The number-last forms, at the house number i whose digits end at d,
+ * where number_last_may() is true: finds the street before it (not before
+ * lo) and what follows. Returns the end of the match and sets *start, or
+ * returns 0.
  */
-static size_t try_number_last(const char *s, size_t len, size_t i, size_t lo,
-			      size_t *start)
+static size_t try_number_last(const char *s, size_t len, size_t i, size_t d,
+			      size_t lo, size_t *start)
 {
 	struct street_back st;
 	size_t p = i, b, a, num_end, e, r, v = 0, k;
@@ -1651,7 +1766,7 @@ static size_t try_number_last(const char *s, size_t len, size_t i, size_t lo,
 			a = word_start_before(s, b);
 			if (a < b && b - a <= 7 &&
 			    lp_in_set(lp_to_lower((unsigned char)s[a]), "nc") &&
-			    in_list(s, a, b, number_markers)) {
+			    in_list(s, a, b, L_NUMBER_MARKERS)) {
 				p = a;
 				marker = 1;
 			}
@@ -1669,9 +1784,9 @@ static size_t try_number_last(const char *s, size_t len, size_t i, size_t lo,
 	} else {
 		return 0;
 	}
-	if (b == 0 || b < lo || !word_may_end_at(s, b))
+	if (b == 0 || b < lo || !word_may_end_at(s, b) || plain_word_before(s, b))
 		return 0;
-	num_end = house_number_last(s, len, i, &descending);
+	num_end = house_number_last(s, len, i, d, &descending);
 	if (!num_end || !street_before(s, b, lo, &st))
 		return 0;
 	if (comma && st.germanic)
@@ -1701,7 +1816,7 @@ static size_t try_number_last(const char *s, size_t len, size_t i, size_t lo,
 	if (k - i == 4 && v >= 1900 && v <= 2099 && !region)
 		return 0;
 	if (st.st == WEAK && !confirm &&
-	    !context_before(s, st.start, 40, address_words))
+	    !context_before(s, st.start, 40, L_ADDRESS_WORDS))
 		return 0;
 	if (!region && looks_like_title(s, len, st.start, e))
 		return 0;
@@ -1713,7 +1828,8 @@ static size_t try_number_last(const char *s, size_t len, size_t i, size_t lo,
  * asked about. A URL ends at the next white space, so every URL that
  * starts in the same token ends where it does. */
 struct url_state {
-	size_t s; /* the next URL, or len when there is none left */
+	size_t s; /* the next URL, or len when there is none left; 0 until
+		     the first is looked for */
 	size_t e; /* its end, or 0 until it is needed */
 };
 
@@ -1721,9 +1837,20 @@ struct url_state {
  * increasing i, so that most answers take one comparison. */
 static size_t in_url(struct url_state *u, const lp_text *text, size_t i)
 {
+	size_t e;
+
 	while (u->s <= i) {
-		if (!u->e)
-			u->e = lp_url_end(text->s, text->len, u->s);
+		/* Where a URL starts (LP_SET_URL), lp_url_end() is the next
+		 * white space, found here without testing again for "http".
+		 * At 0 before the first URL is looked for, lp_url_end() tells
+		 * whether one starts there. */
+		if (!u->e && u->s == 0) {
+			u->e = lp_url_end(text->s, text->len, 0);
+		} else if (!u->e) {
+			for (e = u->s; e < text->len && !lp_is_space((unsigned char)text->s[e]); e++)
+				;
+			u->e = e;
+		}
 		if (i < u->e)
 			return u->e;
 		u->s = lp_text_next(text, LP_IN(LP_SET_URL), u->e);
@@ -1732,65 +1859,214 @@ static size_t in_url(struct url_state *u, const lp_text *text, size_t i)
 	return 0;
 }
 
-/* Both forms need a house number of 1-5 digits not starting with 0:
- * phone numbers, card numbers and ids are turned away here. (s is
- * NUL-terminated, so the loop stops at its end.) */
-static int house_number_shape(const char *s, size_t i)
+/*
+ * What try_number_last() needs before it looks back for a street, read on
+ * the two bytes before the number at i and the bytes after its digits
+ * (which end at d): a separator (" ", ", " or ",", or "#" after one) after
+ * a byte that may end a word, or the end of a number marker ("n. 10",
+ * "nº10"); an end of the number that house_number_last() may take. Nearly
+ * every number fails this (a card's or a phone's groups, a time, an
+ * amount).
+ * False only where try_number_last() returns 0, case by case:
+ *  - more than 4 digits: house_number_last() refuses them;
+ *  - after the digits, a separator and a digit, or a sign: the same;
+ *  - ' ': a marker ends in '.', 'r', 'o' or "º"/"°"; else a ',' comes
+ *    before the space, or word_may_end_at() needs the byte before it;
+ *  - ',': marker_ending() is false on a ',', and word_may_end_at() needs
+ *    the byte before the comma;
+ *  - '#': the separator (' ' or ',') comes just before it;
+ *  - '.', "º", "°": only a marker ("n.", "nr.", "núm.", "no.", "nº")
+ *    can come before the number without a separator;
+ *  - anything else, or fewer than two bytes before: no separator.
+ */
+static inline int number_last_may(const char *s, size_t i, size_t d)
+{
+	unsigned char c = (unsigned char)s[d], x;
+
+	if (i < 2 || d - i > 4)
+		return 0;
+	/* A decimal, a thousands group or a time goes on ("2.5", "1,084",
+	 * "12:30"), or a percent or an amount follows: lp_num_end_ok()
+	 * refuses the end of the digits in house_number_last(). */
+	if (((c == '.' || c == ',' || c == ':') && lp_is_digit((unsigned char)s[d + 1])) ||
+	    c == '%' || c == '$' || c == '@' || c == '_')
+		return 0;
+	c = (unsigned char)s[i - 1];
+	x = (unsigned char)s[i - 2];
+	switch (c) {
+	case ' ':
+		if (x == ',')
+			return 1;
+		/* fall through */
+	case ',':
+		return lp_is_alpha(x) || x >= 0x80 || x == '\'' || x == '-' ||
+		       x == '.' || x == '/';
+	case '#':
+		return x == ' ' || x == ',';
+	case '.':
+		x = (unsigned char)lp_to_lower(x);
+		return x == 'n' || x == 'r' || x == 'm' || x == 'o';
+	case 0xBA:
+	case 0xB0:
+		return x == 0xC2;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The word at i, after the space after a house number, is a plain
+ * lower-case word that parse_street() refuses ("5 times", "3 people"): it
+ * is not "bis" or "ter" ("5 bis avenue"), parse_word() takes it whole (a
+ * byte that ends letters_end() comes after), it is no name (no capital,
+ * no elided article), and it is not a street type that may be written in
+ * lower case ("12 rue de la Paix"). False when unsure.
+ */
+static int plain_word_after(const char *s, size_t len, size_t i)
 {
 	size_t e = i;
+	unsigned char c;
+	int k;
 
-	if (s[i] == '0')
+	if (ci_prefix(s, len, i, "bis ") || ci_prefix(s, len, i, "ter "))
 		return 0;
-	while (lp_is_digit((unsigned char)s[e]) && e - i <= 5)
+	while (lp_is_lower((unsigned char)s[e]))
 		e++;
-	return e - i <= 5;
+	c = (unsigned char)s[e];
+	if (e == i || lp_is_upper(c) || c >= 0x80 || c == '\'' || c == '-')
+		return 0;
+	/* A digit after the letters: parse_word() refuses the word. */
+	if (lp_is_digit(c))
+		return 1;
+	if (!lower_type_initial((unsigned char)s[i]))
+		return 1;
+	k = find_word(L_FIRST_TYPES, s, i, e - i);
+	return k < 0 || !first_types[k].lower;
+}
+
+/*
+ * What try_number_first() needs before it parses a street, read on the
+ * bytes after the number (d is the end of its digits): house_number()
+ * wants a space or a letter after the digits, and the number must not
+ * continue a longer one or a token ("12:30", "$5", "/status/1": num_ok,
+ * lp_num_start_ok() at its start); after the space, the street starts
+ * with a letter, a byte of another script, or the digits of an ordinal
+ * (street_may_start()). False only where try_number_first() returns 0;
+ * true, it has checked what house_number() leaves to it.
+ */
+static inline int number_first_may(const char *s, size_t len, size_t d,
+				   int num_ok)
+{
+	unsigned char c = (unsigned char)s[d], t;
+
+	if ((c != ' ' && !lp_is_alpha(c)) || !num_ok)
+		return 0;
+	if (c != ' ') {
+		/* "12bis", "12ter": left to try_number_first(). */
+		if ((ci_prefix(s, len, d, "bis") || ci_prefix(s, len, d, "ter")) &&
+		    s[d + 3] == ' ')
+			return 1;
+		/* "221B" */
+		if (s[++d] != ' ')
+			return 0;
+	}
+	/* s[d] is the space after the house number, so d + 1 <= len: at
+	 * worst the NUL. */
+	t = (unsigned char)s[d + 1];
+	if (lp_is_digit(t))
+		return ordinal_may_start(s, d + 1);
+	if (lp_is_lower(t))
+		return !plain_word_after(s, len, d + 1);
+	return lp_is_upper(t) || t >= 0x80;
 }
 
 int lp_detect_street_address(const lp_text *text, lp_spans *out)
 {
 	const char *s = text->s;
-	size_t len = text->len, i = 0, last = 0, start, end, u;
+	const uint64_t *runs = text->sets + LP_SET_NUM * text->words;
+	const uint64_t *may_start = text->sets + LP_SET_NUMOK * text->words;
+	size_t len = text->len, i, k, last = 0, from = 0, start, end, u, d;
+	uint64_t m, ok, other;
 	struct url_state url;
+	unsigned char c;
+	int first, last_may, num_ok;
 
-	url.s = lp_text_next(text, LP_IN(LP_SET_URL), 0);
+	/* An address has a house number: most texts have no digit. */
+	if (!text->digits)
+		return 0;
+	url.s = 0;
 	url.e = 0;
-	while (i < len) {
-		/* An address has a house number: skip to the next digit (the
-		 * next run of digits, unless i is in one already). */
-		if (!lp_is_digit((unsigned char)s[i]))
-			i = lp_text_next(text, LP_IN(LP_SET_NUM), i);
-		if (i >= len)
-			break;
-		/* Not after a word character. Each number turned away below
-		 * is passed by going to the next run of digits: one that starts
-		 * inside the letters and digits glued to it ("12ab34") is
-		 * turned away here, so they need not be skipped byte by
-		 * byte. */
-		if (i > 0 && ((unsigned char)s[i - 1] < 0x80 ?
-			      lp_is_alnum((unsigned char)s[i - 1]) || s[i - 1] == '_' :
-			      lp_word_before(s, i))) {
-			i = lp_text_next(text, LP_IN(LP_SET_NUM), i + 1);
-			continue;
+	/* Visit the runs of digits in order (LP_SET_NUM), from where the
+	 * scan resumes (after a match or a URL) on. Each number turned away
+	 * below is passed by going to the next run of digits: one that
+	 * starts inside the letters and digits glued to it ("12ab34") is
+	 * turned away here too. Nothing but where the scan resumes depends
+	 * on an earlier number, so the cheapest tests come first. */
+	for (k = 0; k < text->words; k++) {
+		/* A run of digits starts at each bit of runs[k], so its bit
+		 * of LP_SET_NUMOK is lp_num_start_ok(), which a space before
+		 * implies. Where a number may not start, the first form
+		 * cannot (house_number()), and the last form needs a ',', '#'
+		 * or '.' before it, or a marker's "º" or "°"
+		 * (number_last_may()): this turns away most groups of cards,
+		 * phone numbers, dates and times. */
+		ok = may_start[k];
+		m = runs[k] & ok;
+		for (other = runs[k] & ~ok; other; other &= other - 1) {
+			i = (k << 6) + lp_ctz64(other);
+			c = i > 0 ? (unsigned char)s[i - 1] : 0;
+			if (c == ',' || c == '#' || c == '.' || c >= 0x80)
+				m |= other & -other;
 		}
-		if ((u = in_url(&url, text, i)) != 0) {
-			i = u;
-			continue;
-		}
-		if (house_number_shape(s, i)) {
+		for (; m; m &= m - 1) {
+			i = (k << 6) + lp_ctz64(m);
+			if (i < from)
+				continue;
+			c = i > 0 ? (unsigned char)s[i - 1] : 0;
+			num_ok = (int)(ok >> (i & 63) & 1);
+			/* Not after a word character. An ASCII one is not
+			 * left: a digit is not before a run, and a number may
+			 * not start after a letter or '_'. */
+			if (c >= 0x80 && lp_word_before(s, i))
+				continue;
+			/* Both forms need a house number of 1-5 digits not
+			 * starting with 0: phone numbers, card numbers and ids
+			 * are turned away here. d is the end of its digits (s
+			 * is NUL-terminated, so the loop stops at its end). */
+			if (s[i] == '0')
+				continue;
+			for (d = i + 1; lp_is_digit((unsigned char)s[d]) && d - i <= 5; d++)
+				;
+			if (d - i > 5)
+				continue;
+			first = number_first_may(s, len, d, num_ok);
+			/* The groups of a number ("4111 1111", "555 1234"):
+			 * a digit before the space ends no word. */
+			last_may = !(c == ' ' && i >= 2 && lp_is_digit((unsigned char)s[i - 2])) &&
+				   number_last_may(s, i, d);
+			if (!first && !last_may)
+				continue;
+			/* A number inside a URL is passed with the URL. Asked
+			 * only here: a number turned away above is turned away
+			 * inside a URL or not. */
+			if (i >= url.s && (u = in_url(&url, text, i)) != 0) {
+				from = u;
+				continue;
+			}
 			start = i;
-			end = try_number_last(s, len, i, last, &start);
-			if (!end) {
+			end = 0;
+			if (last_may)
+				end = try_number_last(s, len, i, d, last, &start);
+			if (!end && first) {
 				start = i;
-				end = try_number_first(s, len, i);
+				end = try_number_first(s, len, i, d);
 			}
 			if (end) {
 				if (lp_spans_push(out, start, end))
 					return -1;
-				last = i = end;
-				continue;
+				last = from = end;
 			}
 		}
-		i = lp_text_next(text, LP_IN(LP_SET_NUM), i + 1);
 	}
 	return 0;
 }
