@@ -20,30 +20,34 @@ struct range {
 	unsigned char lens; /* bit 0: only 13, 16, 19 (Visa) */
 };
 
+/* By first digit (2 to 6), so that a number is compared only with the
+ * ranges of its own: those of digit c are from ranges_of[c - '2'] to
+ * ranges_of[c - '1']. */
 static const struct range ranges[] = {
-	{ 4, 4, 1, 13, 19, 1 },         /* Visa: 13, 16, 19 */
-	{ 51, 55, 2, 16, 16, 0 },       /* Mastercard */
 	{ 2221, 2720, 4, 16, 16, 0 },   /* Mastercard 2-series */
+	{ 2200, 2204, 4, 16, 19, 0 },   /* Mir */
 	{ 34, 34, 2, 15, 15, 0 },       /* American Express */
 	{ 37, 37, 2, 15, 15, 0 },
-	{ 6011, 6011, 4, 16, 19, 0 },   /* Discover */
-	{ 644, 649, 3, 16, 19, 0 },
-	{ 65, 65, 2, 16, 19, 0 },
 	{ 3528, 3589, 4, 16, 19, 0 },   /* JCB */
 	{ 300, 305, 3, 14, 19, 0 },     /* Diners Club */
 	{ 3095, 3095, 4, 14, 19, 0 },
 	{ 36, 36, 2, 14, 19, 0 },
 	{ 38, 39, 2, 14, 19, 0 },
-	{ 62, 62, 2, 16, 19, 0 },       /* UnionPay */
-	{ 2200, 2204, 4, 16, 19, 0 },   /* Mir */
+	{ 4, 4, 1, 13, 19, 1 },         /* Visa: 13, 16, 19 */
+	{ 51, 55, 2, 16, 16, 0 },       /* Mastercard */
 	{ 5018, 5018, 4, 13, 19, 0 },   /* Maestro */
 	{ 5020, 5020, 4, 13, 19, 0 },
 	{ 5038, 5038, 4, 13, 19, 0 },
 	{ 5893, 5893, 4, 13, 19, 0 },
-	{ 6304, 6304, 4, 13, 19, 0 },
+	{ 6011, 6011, 4, 16, 19, 0 },   /* Discover */
+	{ 644, 649, 3, 16, 19, 0 },
+	{ 65, 65, 2, 16, 19, 0 },
+	{ 62, 62, 2, 16, 19, 0 },       /* UnionPay */
+	{ 6304, 6304, 4, 13, 19, 0 },   /* Maestro */
 	{ 6759, 6759, 4, 13, 19, 0 },
 	{ 6761, 6763, 4, 13, 19, 0 },
 };
+static const unsigned char ranges_of[6] = { 0, 2, 9, 10, 15, 22 };
 
 static const char *const other_numbers[] = {
 	"order", "tracking", "invoice", "isbn", "ref", "reference", "id",
@@ -53,15 +57,19 @@ static const char *const other_numbers[] = {
 
 static int issuer_ok(const char *d, size_t n)
 {
-	size_t k, i;
+	/* The values of the first one to four digits (n >= 13). */
+	unsigned v[5] = { 0 };
+	size_t k;
 
-	for (k = 0; k < sizeof(ranges) / sizeof(ranges[0]); k++) {
+	if (d[0] < '2' || d[0] > '6')
+		return 0; /* no range begins with it */
+	for (k = 1; k <= 4; k++)
+		v[k] = v[k - 1] * 10 + (unsigned)(d[k - 1] - '0');
+	for (k = ranges_of[d[0] - '2']; k < ranges_of[d[0] - '1']; k++) {
 		const struct range *r = &ranges[k];
-		unsigned v = 0;
 
-		for (i = 0; i < r->digits; i++)
-			v = v * 10 + (unsigned)(d[i] - '0');
-		if (v < r->lo || v > r->hi || n < r->min_len || n > r->max_len)
+		if (v[r->digits] < r->lo || v[r->digits] > r->hi ||
+		    n < r->min_len || n > r->max_len)
 			continue;
 		if (r->lens && n != 13 && n != 16 && n != 19)
 			continue;
@@ -129,20 +137,35 @@ static size_t try_spread_card(const char *s, size_t len, size_t i)
 		return 0;
 	for (k = i; k < e; k++)
 		groups += !lp_is_digit((unsigned char)s[k]);
-	if (groups < 5 && !lp_context_before(s, i, 25, card_words))
+	if (!issuer_ok(d, n) || !luhn_ok(d, n))
 		return 0;
-	return issuer_ok(d, n) && luhn_ok(d, n) ? e : 0;
+	return groups >= 5 || lp_context_before(s, i, 25, card_words) ? e : 0;
 }
 
-/* A card number at i; returns its end or 0. *skip gets the end of the
- * whole number token when there is none. */
-static size_t try_card(const char *s, size_t len, size_t i, size_t *skip)
+/* An IBAN's account number may start at i: lp_after_code, which asks
+ * first for a space before i. */
+static int after_code(const char *s, size_t i)
+{
+	return i >= 2 && s[i - 1] == ' ' && lp_after_code(s, i);
+}
+
+/*
+ * A card number at i; returns its end or 0. *skip gets the end of the
+ * whole number token when there is none; *spread_may is cleared when
+ * try_spread_card cannot find one either: lp_spread_digits would read the
+ * same number (its groups joined by ' ' or '-', all of them, with no more
+ * than 19 digits) and find it fails the same tests, or it would read more
+ * than 19 digits.
+ */
+static size_t try_card(const char *s, size_t len, size_t i, size_t *skip,
+                       int *spread_may)
 {
 	size_t g[MAX_GROUPS], ends[MAX_GROUPS], k = 0, nd = 0, j = i, t;
 	char d[19 + 8];
 	unsigned char sep = 0;
+	int whole;
 
-	if (lp_after_code(s, i)) {
+	if (after_code(s, i)) {
 		/* The account number of an IBAN ("AT05 2501 6294 ..."): none
 		 * of its groups starts a card either. */
 		while (lp_is_digit(lp_at(s, len, j)) ||
@@ -158,6 +181,7 @@ static size_t try_card(const char *s, size_t len, size_t i, size_t *skip)
 		while (j < len && lp_is_digit((unsigned char)s[j])) {
 			if (nd == sizeof(d)) {
 				*skip = j;
+				*spread_may = 0;
 				return 0;
 			}
 			d[nd++] = s[j++];
@@ -176,6 +200,13 @@ static size_t try_card(const char *s, size_t len, size_t i, size_t *skip)
 		break;
 	}
 	*skip = j;
+	if (nd > 19)
+		*spread_may = 0;
+	whole = k >= 2 && nd <= 19 &&
+	        !(lp_at(s, len, j) == sep && lp_is_digit(lp_at(s, len, j + 1)));
+	/* Too few digits, or a part of a longer number. */
+	if (whole && (nd < 13 || !lp_num_end_ok(s, len, j)))
+		*spread_may = 0;
 	if (!lp_num_end_ok(s, len, j) && !(k > 1 && sep == ' '))
 		return 0;
 	/* The longest run of groups that is a card; a shorter one must end
@@ -199,38 +230,119 @@ static size_t try_card(const char *s, size_t len, size_t i, size_t *skip)
 				return 0;
 			return ends[t - 1];
 		}
+		if (t == k && whole)
+			*spread_may = 0; /* the same digits, the same tests */
 	}
 	return 0;
+}
+
+/* What card_may_start sees at a digit. */
+enum { CARD_NONE, CARD_RUN, CARD_GROUPS };
+
+/*
+ * Whether a card number may start at i, from its digits alone: CARD_RUN
+ * for one run of digits (with no separator and a digit after it, so that
+ * lp_spread_digits finds no second group), CARD_GROUPS for more, and
+ * CARD_NONE when neither try_card nor try_spread_card can find one there;
+ * *skip then gets where try_card would have had the scan go on. Most
+ * numbers are one of two shapes that cannot be a card:
+ *
+ * - One run of fewer than 13 digits or more than 19, which try_card reads
+ *   as one group of that many, and in which lp_spread_digits finds no
+ *   second group (or more than 19 digits). try_card goes on after the
+ *   run, or after its 27th digit, which comes to the same: no candidate
+ *   follows a digit.
+ * - A chain of at most eight groups with fewer than 13 digits in all,
+ *   joined by one kind of separator: neither try_card nor
+ *   lp_spread_digits reads more digits than the chain has, as both read
+ *   only a chain with the separator of its first. try_card goes on after
+ *   the chain when the separator is ' ' or '-', after the first run when
+ *   it is '.' or '/' (not a separator of printed cards), and so it does
+ *   too after an IBAN's code (lp_after_code) before a dashed number; one
+ *   with spaces it skips whole, as here.
+ */
+static int card_may_start(const char *s, size_t i, size_t *skip)
+{
+	size_t r = 0, j, digits, groups = 1;
+	unsigned char c;
+
+	while (lp_is_digit((unsigned char)s[i + r]))
+		r++;
+	j = i + r;
+	c = (unsigned char)s[j];
+	if (!((c == ' ' || c == '-' || c == '.' || c == '/') &&
+	      lp_is_digit((unsigned char)s[j + 1]))) {
+		if (r >= 13 && r <= 19)
+			return CARD_RUN;
+		*skip = j;
+		return CARD_NONE;
+	}
+	digits = r;
+	while (digits < 13 && groups <= 8 && (unsigned char)s[j] == c &&
+	       lp_is_digit((unsigned char)s[j + 1])) {
+		for (j++, groups++; lp_is_digit((unsigned char)s[j]); j++)
+			digits++;
+	}
+	if (digits >= 13 || groups > 8)
+		return CARD_GROUPS;
+	if (c == '.' || c == '/' || (c == '-' && after_code(s, i)))
+		*skip = i + r;
+	else
+		*skip = j;
+	return CARD_NONE;
 }
 
 int lp_detect_payment_card(const lp_text *text, lp_spans *out)
 {
 	const char *s = text->s;
-	size_t len = text->len, i;
-	/* A card number starts where a number may start. */
-	const unsigned starts = LP_IN(LP_SET_NUMOK) | LP_IN(LP_SET_URL);
+	size_t len = text->len, w = text->words, k, from = 0;
+	const uint64_t *numok = text->sets + LP_SET_NUMOK * w;
+	const uint64_t *url = text->sets + LP_SET_URL * w;
 
 	if (text->digits < 13)
 		return 0;
-	for (i = lp_text_next(text, starts, 0); i < len;
-	     i = lp_text_next(text, starts, i)) {
-		size_t u = lp_url_end(s, len, i), end, skip = i + 1;
+	/* A card number starts where a number may start (LP_SET_NUMOK);
+	 * URLs are skipped whole. The candidates are visited in order, from
+	 * where the last one had the scan go on (from), walking the bits of
+	 * each block in place. */
+	for (k = 0; k < w; k++) {
+		uint64_t m = numok[k] | url[k];
 
-		if (u) {
-			i = u;
-			continue;
-		}
-		end = try_card(s, len, i, &skip);
-		if (!end && (end = try_spread_card(s, len, i)) != 0)
-			skip = end;
-		if (end) {
-			if (lp_spans_push(out, i, end))
-				return -1;
-			i = end;
-		} else {
-			i = skip > i ? skip : i + 1;
-			while (i < len && lp_is_alnum((unsigned char)s[i]))
-				i++;
+		while (m) {
+			size_t i = k * 64 + lp_ctz64(m), end, skip = i + 1;
+			int shape, spread_may;
+
+			m &= m - 1;
+			if (i < from)
+				continue;
+			if ((url[k] >> (i & 63)) & 1) {
+				/* Skipped whole, unless no digit follows: then
+				 * there is nothing left to skip. */
+				if (lp_text_next(text, LP_IN(LP_SET_NUMOK), i) ==
+				    len)
+					return 0;
+				from = lp_url_end(s, len, i);
+				continue;
+			}
+			shape = card_may_start(s, i, &skip);
+			spread_may = shape == CARD_GROUPS;
+			end = 0;
+			if (shape != CARD_NONE)
+				end = try_card(s, len, i, &skip, &spread_may);
+			if (!end && spread_may &&
+			    (end = try_spread_card(s, len, i)) != 0)
+				skip = end;
+			if (end) {
+				if (lp_spans_push(out, i, end))
+					return -1;
+				from = end;
+			} else {
+				/* The rest of a word that the number ends
+				 * in need not be skipped as well: skip is
+				 * just after a digit, and no candidate
+				 * follows a letter or a digit. */
+				from = skip;
+			}
 		}
 	}
 	return 0;

@@ -30,6 +30,8 @@
  * personnummer, CPF and Aadhaar numbers) need a context word before them.
  * US social-security numbers are the `us_ssn` detector's.
  */
+#include <string.h>
+
 #include "detectors.h"
 #include "scan_util.h"
 
@@ -68,14 +70,38 @@ static int ctx(const char *s, size_t i, const char *const *words)
 
 /* ---- shared pieces ---------------------------------------------------- */
 
-/* The number of digits starting at i. */
-static size_t run_len(const char *s, size_t len, size_t i)
+/*
+ * The number of digits starting at i, counted up to max: all that a
+ * caller needs to tell the lengths it asks about apart. Eight bytes of
+ * the text at a time while there are eight left, without a branch per
+ * digit (the length of a number is what a branch predicts worst): a byte
+ * is a digit when its high four bits are 3 and adding 6 to its low four
+ * does not carry into them.
+ */
+static size_t run_len(const char *s, size_t len, size_t i, size_t max)
 {
-	size_t j = i;
+	size_t r = 0;
 
-	while (j < len && lp_is_digit((unsigned char)s[j]))
-		j++;
-	return j - i;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (r < max && i + r + 8 <= len) {
+		uint64_t x, other;
+
+		memcpy(&x, s + i + r, 8);
+		other = ((x & 0xF0F0F0F0F0F0F0F0u) ^ 0x3030303030303030u) |
+		        (((x & 0x0F0F0F0F0F0F0F0Fu) + 0x0606060606060606u) &
+		         0xF0F0F0F0F0F0F0F0u);
+		if (other) {
+			/* Its lowest bit is in the first byte that is
+			 * not a digit. */
+			r += lp_ctz64(other) >> 3;
+			return r < max ? r : max;
+		}
+		r += 8;
+	}
+#endif
+	while (r < max && i + r < len && lp_is_digit((unsigned char)s[i + r]))
+		r++;
+	return r < max ? r : max;
 }
 
 /* Exactly n digits at i (no digit after them): their values into d. */
@@ -83,7 +109,7 @@ static int digits_exact(const char *s, size_t len, size_t i, size_t n, int *d)
 {
 	size_t k;
 
-	if (run_len(s, len, i) != n)
+	if (run_len(s, len, i, n + 1) != n)
 		return 0;
 	for (k = 0; k < n; k++)
 		d[k] = s[i + k] - '0';
@@ -397,7 +423,7 @@ static size_t try_six(const char *s, size_t len, size_t i)
 		return 0;
 	sep = lp_at(s, len, i + 6);
 	/* FI: three digits and a check character of the mod-31 table. */
-	if (lp_in_set(sep, "+-ABCDEFUVWXY") && run_len(s, len, j) >= 3) {
+	if (lp_in_set(sep, "+-ABCDEFUVWXY") && run_len(s, len, j, 3) >= 3) {
 		for (k = 0; k < 3; k++)
 			n[k] = s[j + k] - '0';
 		c = lp_at(s, len, j + 3);
@@ -647,8 +673,10 @@ static size_t try_bsn_dotted(const char *s, size_t len, size_t i)
 {
 	int d[9];
 
-	if (!digits_exact(s, len, i, 4, d) || lp_at(s, len, i + 4) != '.' ||
-	    !digits_exact(s, len, i + 5, 2, d + 4) || lp_at(s, len, i + 7) != '.' ||
+	/* The separators first, which most numbers fail. */
+	if (lp_at(s, len, i + 4) != '.' || lp_at(s, len, i + 7) != '.' ||
+	    !digits_exact(s, len, i, 4, d) ||
+	    !digits_exact(s, len, i + 5, 2, d + 4) ||
 	    !digits_exact(s, len, i + 8, 3, d + 6) || !end_ok(s, len, i + 11))
 		return 0;
 	return bsn_ok(d) && ctx(s, i, ctx_nl) ? i + 11 : 0;
@@ -659,9 +687,11 @@ static size_t try_cpf(const char *s, size_t len, size_t i)
 {
 	int d[11];
 
-	if (!digits_exact(s, len, i, 3, d) || lp_at(s, len, i + 3) != '.' ||
-	    !digits_exact(s, len, i + 4, 3, d + 3) || lp_at(s, len, i + 7) != '.' ||
-	    !digits_exact(s, len, i + 8, 3, d + 6) || lp_at(s, len, i + 11) != '-' ||
+	/* The separators first, which most numbers fail. */
+	if (lp_at(s, len, i + 3) != '.' || lp_at(s, len, i + 7) != '.' ||
+	    lp_at(s, len, i + 11) != '-' || !digits_exact(s, len, i, 3, d) ||
+	    !digits_exact(s, len, i + 4, 3, d + 3) ||
+	    !digits_exact(s, len, i + 8, 3, d + 6) ||
 	    !digits_exact(s, len, i + 12, 2, d + 9) || !end_ok(s, len, i + 14))
 		return 0;
 	return cpf_ok(d) ? i + 14 : 0;
@@ -673,9 +703,12 @@ static size_t try_aadhaar(const char *s, size_t len, size_t i)
 	int d[12];
 	unsigned char sep = lp_at(s, len, i + 4);
 
-	if ((sep != ' ' && sep != '-') || !digits_exact(s, len, i, 4, d) ||
-	    !digits_exact(s, len, i + 5, 4, d + 4) || lp_at(s, len, i + 9) != sep ||
-	    !digits_exact(s, len, i + 10, 4, d + 8) || !end_ok(s, len, i + 14))
+	/* The separators and the end first: most numbers grouped in fours
+	 * (cards, IBANs) go on after the third group. */
+	if ((sep != ' ' && sep != '-') || lp_at(s, len, i + 9) != sep ||
+	    !end_ok(s, len, i + 14) || !digits_exact(s, len, i, 4, d) ||
+	    !digits_exact(s, len, i + 5, 4, d + 4) ||
+	    !digits_exact(s, len, i + 10, 4, d + 8))
 		return 0;
 	if (!aadhaar_ok(d))
 		return 0;
@@ -684,15 +717,14 @@ static size_t try_aadhaar(const char *s, size_t len, size_t i)
 	return sep == ' ' && !years_like(d) ? i + 14 : 0;
 }
 
-/* A run of bare digits: its length picks the countries it may be. */
-static size_t try_bare(const char *s, size_t len, size_t i)
+/* A run of n bare digits (n <= 18): its length picks the countries it
+ * may be. */
+static size_t try_bare(const char *s, size_t len, size_t i, size_t n)
 {
 	int d[18];
-	size_t n = run_len(s, len, i), k;
+	size_t k;
 	unsigned char x;
 
-	if (n > 18)
-		return 0;
 	for (k = 0; k < n; k++)
 		d[k] = s[i + k] - '0';
 	/* CN: 17 digits and an X. */
@@ -745,19 +777,19 @@ static size_t try_nino(const char *s, size_t len, size_t i)
 	}
 	if (lp_at(s, len, j) == ' ') {
 		j++;
-		if (run_len(s, len, j) == 6) {
+		if (run_len(s, len, j, 7) == 6) {
 			j += 6; /* AB 123456 C */
 		} else {
 			for (g = 0; g < 3; g++) { /* AB 12 34 56 C */
 				if (g > 0 && lp_at(s, len, j++) != ' ')
 					return 0;
-				if (run_len(s, len, j) != 2)
+				if (run_len(s, len, j, 3) != 2)
 					return 0;
 				j += 2;
 			}
 		}
 	} else {
-		if (run_len(s, len, j) != 6)
+		if (run_len(s, len, j, 7) != 6)
 			return 0;
 		j += 6;
 	}
@@ -821,29 +853,49 @@ static size_t try_letters(const char *s, size_t len, size_t i)
 
 static size_t max_end(size_t a, size_t b) { return a > b ? a : b; }
 
+/* The first digit of a NIR: 1, 2, or a provisional 3, 7 or 8 (try_nir). */
+static int nir_first(unsigned char c)
+{
+	return c == '1' || c == '2' || c == '3' || c == '7' || c == '8';
+}
+
 /*
  * A digit-led number: the longest of the shapes that match at i. The
  * length of the first run of digits tells which shapes can: trying only
  * those is what makes the common short numbers (years, prices, times)
- * cheap to pass over.
+ * cheap to pass over. So does the byte after the run, which each shape
+ * asks for first here, though its function asks for it too.
  */
 static size_t try_digits(const char *s, size_t len, size_t i)
 {
+	size_t n;
+	unsigned char c;
+
 	/* not the tail of a spaced number: 1 2345 6789 0123 */
 	if (i >= 2 && s[i - 1] == ' ' && lp_is_digit((unsigned char)s[i - 2]))
 		return 0;
-	switch (run_len(s, len, i)) {
-	case 1:  /* NIR 1 84 12 76 451 089 46 */
+	n = run_len(s, len, i, 19); /* 19: more than any shape has */
+	c = lp_at(s, len, i + n);
+	switch (n) {
+	case 1:  /* NIR 1 84 12 76 451 089 46: spaced from the first group */
+		return c == ' ' && nir_first((unsigned char)s[i])
+		       ? try_nir(s, len, i) : 0;
 	case 13: /* NIR 1841276451089 46 */
 	case 15: /* NIR 184127645108946 */
-		return try_nir(s, len, i);
+		return nir_first((unsigned char)s[i]) ? try_nir(s, len, i) : 0;
 	case 3:
-		return try_cpf(s, len, i);
+		return c == '.' ? try_cpf(s, len, i) : 0;
 	case 4:
-		return max_end(try_bsn_dotted(s, len, i), try_aadhaar(s, len, i));
+		if (c == '.')
+			return try_bsn_dotted(s, len, i);
+		return c == ' ' || c == '-' ? try_aadhaar(s, len, i) : 0;
 	case 6: /* and NIR 184122A..., Corsica */
+		if (!c || !lp_in_set(c, "+-ABCDEFUVWXY "))
+			return 0;
 		return max_end(try_six(s, len, i), try_nir(s, len, i));
-	case 8:
+	case 8: /* SE YYYYMMDD-NNNN, ES 12345678Z or 12345678-Z */
+		if (c != '-' && c != '+' && !lp_is_alpha(c))
+			return 0;
 		return max_end(try_eight(s, len, i), try_dni(s, len, i));
 	case 9:
 	case 10:
@@ -851,7 +903,7 @@ static size_t try_digits(const char *s, size_t len, size_t i)
 	case 12:
 	case 17:
 	case 18:
-		return try_bare(s, len, i);
+		return try_bare(s, len, i, n);
 	default:
 		return 0;
 	}
@@ -865,17 +917,25 @@ static size_t try_digits(const char *s, size_t len, size_t i)
  * looks a few bytes ahead.
  */
 struct block {
-	uint64_t numok, url, num, word;
+	uint64_t numok, num, word;
 	uint64_t next_num, next_word; /* 0 after the last block */
+	uint64_t room16; /* the bytes followed by 15 more of the text */
 };
 
 static void read_block(const lp_text *text, size_t k, struct block *b)
 {
 	const uint64_t *sets = text->sets;
 	size_t w = text->words;
+	/* How many bytes of the block have 15 more after them, and their
+	 * bits: computed without a branch on the length of the text, which
+	 * a branch predicts badly. */
+	size_t room = text->len - 15 - k * 64; /* wraps around when none */
+
+	room &= -(size_t)(text->len >= k * 64 + 16);
+	b->room16 = (((uint64_t)1 << (room & 63)) - 1) |
+	            -(uint64_t)(room >= 64);
 
 	b->numok = sets[LP_SET_NUMOK * w + k];
-	b->url = sets[LP_SET_URL * w + k];
 	b->num = sets[LP_SET_NUM * w + k];
 	b->word = sets[LP_SET_WORD * w + k];
 	b->next_num = k + 1 < w ? sets[LP_SET_NUM * w + k + 1] : 0;
@@ -912,8 +972,8 @@ static uint64_t within_16(uint64_t m, uint64_t next)
  * there): NIE X1234567L and X-1234567-L, NINO AB123456C and AB 12 34 56
  * C, a codice fiscale RSSMRA85T10A562S; or else it is a codice fiscale
  * whose seven digits all became letters (omocodia), sixteen letters in
- * which no other word or number starts. Most words are none of these,
- * and are not even looked at.
+ * which no other word or number starts, and which fit in the text. Most
+ * words are none of these, and are not even looked at.
  */
 static uint64_t letter_starts(const struct block *b)
 {
@@ -922,7 +982,7 @@ static uint64_t letter_starts(const struct block *b)
 	                      ahead(b->num, b->next_num, 3) |
 	                      ahead(b->num, b->next_num, 6);
 	uint64_t alone = ~within_16(b->word | b->num,
-	                            b->next_word | b->next_num);
+	                            b->next_word | b->next_num) & b->room16;
 
 	return b->word & (digit_near | alone);
 }
@@ -972,7 +1032,11 @@ int lp_detect_national_id(const lp_text *text, lp_spans *out)
 	 * a number. Skipping the rest of a token that matched nothing is not
 	 * needed: no candidate inside a token may start a number (a digit
 	 * after a letter is not in LP_SET_NUMOK, and a letter after a digit
-	 * is glued to a word).
+	 * is glued to a word). Nor is skipping URLs as such: only a match is
+	 * asked whether it is in one (lp_text_in_url), as no match holds the
+	 * start of a URL (each ends before a byte that is not a letter or a
+	 * digit, and a letter of one after another byte is its last), and a
+	 * candidate that is not a match changes nothing.
 	 */
 	for (k = 0; k < text->words; k++) {
 		struct block b;
@@ -980,26 +1044,22 @@ int lp_detect_national_id(const lp_text *text, lp_spans *out)
 
 		read_block(text, k, &b);
 		short_ok = short_starts(&b);
-		m = (b.numok | b.url | letter_starts(&b)) & from_on(k, from);
+		m = (b.numok | letter_starts(&b)) & from_on(k, from);
 		while (m) {
 			unsigned bit = lp_ctz64(m);
 			size_t i = k * 64 + bit, end;
 
 			m &= m - 1;
-			if ((b.url >> bit) & 1) {
-				end = lp_url_end(s, len, i); /* skipped whole */
-			} else {
-				if (!lp_is_digit((unsigned char)s[i]))
-					end = try_letters(s, len, i);
-				else if (((short_ok >> bit) & 1) || long_run(s, len, i))
-					end = try_digits(s, len, i);
-				else
-					continue;
-				if (!end)
-					continue;
-				if (lp_spans_push(out, i, end))
-					return -1;
-			}
+			if (!lp_is_digit((unsigned char)s[i]))
+				end = try_letters(s, len, i);
+			else if (((short_ok >> bit) & 1) || long_run(s, len, i))
+				end = try_digits(s, len, i);
+			else
+				continue;
+			if (!end || lp_text_in_url(text, i))
+				continue;
+			if (lp_spans_push(out, i, end))
+				return -1;
 			from = end;
 			m &= from_on(k, from);
 		}

@@ -122,6 +122,31 @@ static inline size_t lp_url_end(const char *s, size_t len, size_t pos)
 }
 
 /*
+ * Whether byte p (< text->len) lies in a URL, from a byte of LP_SET_URL to
+ * its lp_url_end: where lp_scan_tokens skips. A URL holds no white space,
+ * so one that starts inside another ends with it: the last start at or
+ * before p decides. A detector none of whose matches can hold the start
+ * of a URL (a match of digits and separators cannot), and which does
+ * nothing at a candidate that is not a match, may visit the candidates in
+ * URLs too and ask this only of its matches.
+ */
+static inline int lp_text_in_url(const lp_text *text, size_t p)
+{
+	const uint64_t *url = text->sets + LP_SET_URL * text->words;
+	size_t k = p >> 6;
+	uint64_t m = url[k] & (((uint64_t)2 << (p & 63)) - 1); /* to p */
+
+	while (!m) {
+		if (k == 0)
+			return 0;
+		m = url[--k];
+	}
+	while (m & (m - 1))
+		m &= m - 1; /* the last start */
+	return p < lp_url_end(text->s, text->len, k * 64 + lp_ctz64(m));
+}
+
+/*
  * The scan loop that token detectors share. It visits only the bytes in
  * the candidate sets of starts (LP_IN bits of lp_text_next, which must
  * hold every byte where can_start() may be true), skipping URLs whole. At
