@@ -30,6 +30,22 @@ lp_decision *lp_decision_new(const lp_policy *p, size_t first)
 	return d;
 }
 
+lp_decision *lp_decision_renew(lp_decision *d, const lp_policy *p,
+                               size_t first)
+{
+	lp_dblock *b, *next;
+
+	for (b = d->blocks; b; b = next) {
+		next = b->next;
+		lp_free(b);
+	}
+	memset(d, 0, sizeof(*d));
+	d->policy = p;
+	d->free_at = (char *)d + ROUND(sizeof(*d));
+	d->free_left = first;
+	return d;
+}
+
 int lp_decision_reserve(lp_decision *d, size_t size)
 {
 	size_t head = ROUND(sizeof(lp_dblock)), bytes = BLOCK_BYTES;

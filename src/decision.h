@@ -91,6 +91,10 @@ struct lp_decision {
 /* A new decision under p with its first block of first bytes (a multiple
  * of LP_DALIGN), or NULL. */
 lp_decision *lp_decision_new(const lp_policy *p, size_t first);
+/* Empties d, made by lp_decision_new with the same first, for another
+ * decision: its first block is kept, the others are released. */
+lp_decision *lp_decision_renew(lp_decision *d, const lp_policy *p,
+                               size_t first);
 
 /* Makes at least size contiguous bytes free at d->free_at, in a new block
  * when the current one has not got them (what is left of it stays unused

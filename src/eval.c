@@ -966,8 +966,17 @@ void lp_eval_scratch_init(lp_eval_scratch *s)
 	lp_scanner_init(&s->scanner);
 }
 
+void lp_eval_scratch_recycle(lp_eval_scratch *s, lp_decision *d)
+{
+	if (s->spare)
+		lp_decision_free(d);
+	else
+		s->spare = d;
+}
+
 void lp_eval_scratch_free(lp_eval_scratch *s)
 {
+	lp_decision_free(s->spare);
 	lp_scanner_free(&s->scanner);
 	lp_free(s->jdoc);
 	lp_free(s->findings);
@@ -1013,7 +1022,9 @@ static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
 	st.sc = sc;
 	st.findings = sc->findings;
 	st.finding_cap = sc->finding_cap;
-	d = st.out = lp_decision_new(p, DECISION_BYTES);
+	d = st.out = sc->spare ? lp_decision_renew(sc->spare, p, DECISION_BYTES)
+	                       : lp_decision_new(p, DECISION_BYTES);
+	sc->spare = NULL;
 	if (!d || set_id(d, r) != 0 || find_all(&st) != 0)
 		goto oom;
 	scratch = st.finding_count > r->media_count ? st.finding_count

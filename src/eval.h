@@ -27,10 +27,15 @@ typedef struct lp_eval_scratch {
 	size_t *items;         /* the items of one rule, and those that */
 	size_t *otherwise;     /* failed its 'requires' */
 	size_t item_cap;
+	struct lp_decision *spare; /* a decision handed back, for the next */
 } lp_eval_scratch;
 
 void lp_eval_scratch_init(lp_eval_scratch *s);
 void lp_eval_scratch_free(lp_eval_scratch *s);
+/* Takes back a decision of lp_evaluate_json_in (or NULL) that the caller
+ * is done with: the next evaluation reuses its memory instead of asking
+ * for more, which in a batch is once per record. */
+void lp_eval_scratch_recycle(lp_eval_scratch *s, struct lp_decision *d);
 
 /* lp_evaluate_json, with s's memory. */
 int lp_evaluate_json_in(lp_decision **out, const lp_policy *p,

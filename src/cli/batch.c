@@ -215,7 +215,7 @@ static void evaluate_item(worker *w, item *it)
 			             json);
 			w->sum.invalid++;
 		}
-		lp_decision_free(d);
+		lp_eval_scratch_recycle(&w->scratch, d);
 	}
 	if (lp_buf_failed(out))
 		w->oom = 1;
