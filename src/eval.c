@@ -622,8 +622,9 @@ static int find_missing(eval_state *st, const tally *base, lp_verdict v0,
 		all[2] += (size_t)base[i].needs_first_person;
 	}
 	for (k = 0; k < p->signal_count && !st->oom; k++) {
-		const int *rd = p->readers + p->reader_at[k];
 		size_t n = p->reader_at[k + 1] - p->reader_at[k];
+		/* readers is NULL when no rule reads a signal. */
+		const int *rd = n ? p->readers + p->reader_at[k] : NULL;
 		uint64_t bit = 1ull << k;
 		size_t left[3] = {all[0], all[1], all[2]};
 		tally t;

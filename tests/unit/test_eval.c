@@ -229,6 +229,32 @@ static void test_missing_signals(void **state)
 	lp_decision_free(d);
 }
 
+/* Signals that no rule reads are never missing; a policy whose rules read
+ * none at all has no readers to look up (found by fuzzing). */
+static void test_signals_no_rule_reads(void **state)
+{
+	lp_policy *q = tu_policy(
+		"policy: {name: t, version: '1'}\n"
+		"signals: [{id: context.unused}]\n"
+		"categories: [{id: secret, kind: secret}]\n"
+		"detectors: [{id: pets, keywords: [fluffy], category: secret}]\n"
+		"rules:\n"
+		"  - {id: r, for: findings, outcome: violation, category: secret}\n");
+	lp_decision *d;
+
+	(void)state;
+	d = tu_eval(q, "{\"content\":{\"text\":\"fluffy\"}," R("bystander") "}");
+	assert_string_equal(lp_verdict_name(lp_decision_verdict(d)), "violation");
+	assert_string_equal(tu_missing(d), "");
+	lp_decision_free(d);
+	d = tu_eval(q, "{" R("bystander") "}");
+	assert_string_equal(lp_verdict_name(lp_decision_verdict(d)),
+	                    "no_violation");
+	assert_string_equal(tu_missing(d), "");
+	lp_decision_free(d);
+	lp_policy_free(q);
+}
+
 static void test_detector_match_limit(void **state)
 {
 	char *json = malloc(16 * (LP_MAX_DETECTOR_MATCHES + 1) + 64);
@@ -370,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_enforcement_first_matching_step),
 		cmocka_unit_test(test_disabled_rule_and_labels),
 		cmocka_unit_test(test_missing_signals),
+		cmocka_unit_test(test_signals_no_rule_reads),
 		cmocka_unit_test(test_detector_match_limit),
 		cmocka_unit_test(test_pattern_detector),
 		cmocka_unit_test(test_context_words),
