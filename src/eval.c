@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "ascii.h"
 #include "decision.h"
 #include "eval.h"
 #include "json_doc.h"
@@ -227,19 +228,11 @@ static void describe_media(const eval_state *st, size_t i, sbuf *out)
 	sb_put(out, ")", 1);
 }
 
-/* The name of a template placeholder, with its length. */
-typedef struct placeholder {
-	const char *name;
-	size_t len;
-} placeholder;
-
-#define PLACEHOLDER(x) { x, sizeof(x) - 1 }
-
 /* Fills the {placeholders} of an explanation template from names/values
  * (the loader has checked that the template uses no others) and adds the
  * line, after prefix. */
 static void render(eval_state *st, const char *prefix, size_t prefix_len,
-                   const char *tmpl, const placeholder *names,
+                   const char *tmpl, const lp_word *names,
                    const char *const *values, size_t n)
 {
 	const char *s = tmpl;
@@ -260,7 +253,7 @@ static void render(eval_state *st, const char *prefix, size_t prefix_len,
 		name_len = (size_t)(close - open - 1);
 		for (i = 0; i < n; i++)
 			if (names[i].len == name_len &&
-			    memcmp(open + 1, names[i].name, name_len) == 0)
+			    memcmp(open + 1, names[i].w, name_len) == 0)
 				put_str(st, values[i] ? values[i] : "");
 		s = close + 1;
 	}
@@ -271,10 +264,10 @@ static void render(eval_state *st, const char *prefix, size_t prefix_len,
 static void render_rule(eval_state *st, const char *tmpl, const lp_rule *rule,
                         const char *category, const char *evidence)
 {
-	static const placeholder names[] = {
-		PLACEHOLDER("rule"), PLACEHOLDER("title"), PLACEHOLDER("category"),
-		PLACEHOLDER("referral"), PLACEHOLDER("evidence"),
-		PLACEHOLDER("reporter")};
+	static const lp_word names[] = {
+		LP_WORD("rule"), LP_WORD("title"), LP_WORD("category"),
+		LP_WORD("referral"), LP_WORD("evidence"),
+		LP_WORD("reporter")};
 	const char *values[6];
 
 	values[0] = rule->id;
@@ -930,8 +923,8 @@ static void enforce(eval_state *st, uint64_t signals)
 		*o = '\0';
 		d->action_count = s->action_count;
 		if (s->explain) {
-			static const placeholder names[] = {PLACEHOLDER("actions"),
-			                                    PLACEHOLDER("reporter")};
+			static const lp_word names[] = {LP_WORD("actions"),
+			                                    LP_WORD("reporter")};
 			const char *values[2];
 			char prefix_text[160];
 			sbuf prefix = {prefix_text, 0, sizeof(prefix_text)};

@@ -133,15 +133,6 @@ static int check_duplicates(const lp_jnode *node, const path_link *at,
 	}
 }
 
-/* A member name a report object may have, with its length, so that
- * members are told apart by length before any byte is compared. */
-typedef struct field {
-	const char *name;
-	size_t len;
-} field;
-
-#define FIELD(x) { x, sizeof(x) - 1 }
-
 /*
  * Finds the members of obj named by fields[0..n) in one pass over its
  * members: at[i] gets the member named fields[i], or NULL (check_duplicates
@@ -151,7 +142,7 @@ typedef struct field {
  * silently evaluate a different report. That member is returned, and
  * *near gets the index of the field it resembles; else NULL.
  */
-static const lp_jnode *bind_fields(const lp_jnode *obj, const field *fields,
+static const lp_jnode *bind_fields(const lp_jnode *obj, const lp_word *fields,
                                    size_t n, const lp_jnode **at, size_t *near)
 {
 	const lp_jnode *kid;
@@ -162,7 +153,7 @@ static const lp_jnode *bind_fields(const lp_jnode *obj, const field *fields,
 	for (kid = obj->child; kid; kid = kid->next) {
 		for (i = 0; i < n; i++)
 			if (fields[i].len == kid->key_len &&
-			    memcmp(fields[i].name, kid->key, kid->key_len) == 0)
+			    memcmp(fields[i].w, kid->key, kid->key_len) == 0)
 				break;
 		if (i < n) {
 			at[i] = kid;
@@ -172,7 +163,7 @@ static const lp_jnode *bind_fields(const lp_jnode *obj, const field *fields,
 		 * of them exactly cannot be a case variant of another. */
 		for (i = 0; i < n; i++)
 			if (fields[i].len == kid->key_len &&
-			    same_but_case(kid->key, fields[i].name)) {
+			    same_but_case(kid->key, fields[i].w)) {
 				*near = i;
 				return kid;
 			}
@@ -190,13 +181,13 @@ static int case_variant(const char *path, const lp_jnode *kid,
 
 /* bind_fields, and the error naming path for a member that differs from
  * a field only by case. */
-static int bind(const lp_jnode *obj, const char *path, const field *fields,
+static int bind(const lp_jnode *obj, const char *path, const lp_word *fields,
                 size_t n, const lp_jnode **at, lp_error *err)
 {
 	size_t near = 0;
 	const lp_jnode *kid = bind_fields(obj, fields, n, at, &near);
 
-	return kid ? case_variant(path, kid, fields[near].name, err) : LP_OK;
+	return kid ? case_variant(path, kid, fields[near].w, err) : LP_OK;
 }
 
 /* An optional object member v named key; 1 if absent, 0 if an object, else
@@ -245,8 +236,8 @@ static const char *media_path(char *path, size_t i, const char *suffix)
 
 static int read_media(lp_rdata *r, const lp_jnode *media, lp_error *err)
 {
-	static const field fields[] = {FIELD("type"), FIELD("depicts_person"),
-	                               FIELD("nudity")};
+	static const lp_word fields[] = {LP_WORD("type"), LP_WORD("depicts_person"),
+	                               LP_WORD("nudity")};
 	const lp_jnode *m;
 	size_t i = 0;
 
@@ -268,7 +259,7 @@ static int read_media(lp_rdata *r, const lp_jnode *media, lp_error *err)
 			               "%s: expected object%s", "");
 		if ((kid = bind_fields(m, fields, 3, at, &near)) != NULL)
 			return case_variant(media_path(path, i, ""), kid,
-			                    fields[near].name, err);
+			                    fields[near].w, err);
 		v = at[0];
 		if (!v)
 			return invalid(err, media_path(path, i, ".type"),
@@ -330,8 +321,8 @@ static int read_labels(lp_rdata *r, const lp_policy *p, const lp_jnode *labels,
 static int read_content(lp_rdata *r, const lp_policy *p,
                         const lp_jnode *content, lp_error *err)
 {
-	static const field fields[] = {FIELD("text"), FIELD("media"),
-	                               FIELD("labels")};
+	static const lp_word fields[] = {LP_WORD("text"), LP_WORD("media"),
+	                               LP_WORD("labels")};
 	const lp_jnode *at[3], *v;
 	int rc = check_object(content, "content", err);
 
@@ -359,7 +350,7 @@ static int read_content(lp_rdata *r, const lp_policy *p,
 
 static int read_reporter(lp_rdata *r, const lp_jnode *rep, lp_error *err)
 {
-	static const field fields[] = {FIELD("role")};
+	static const lp_word fields[] = {LP_WORD("role")};
 	const lp_jnode *role;
 	int rc = check_object(rep, "reporter", err);
 
@@ -493,9 +484,9 @@ int lp_rdata_from_json_in(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
                           void **block, size_t *cap, lp_error *err)
 {
 	/* subject, author and context in the order of lp_signal_objects. */
-	static const field top[] = {FIELD("id"), FIELD("content"),
-	                            FIELD("reporter"), FIELD("subject"),
-	                            FIELD("author"), FIELD("context")};
+	static const lp_word top[] = {LP_WORD("id"), LP_WORD("content"),
+	                            LP_WORD("reporter"), LP_WORD("subject"),
+	                            LP_WORD("author"), LP_WORD("context")};
 	const lp_jnode *root, *at[6];
 	lp_json_scan scan;
 	size_t i;

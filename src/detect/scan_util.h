@@ -90,13 +90,6 @@ int lp_ci_prefix(const char *s, size_t len, size_t pos, const char *word);
 /* As lp_ci_prefix, and word is a whole word there (no ASCII letter just
  * before or just after). */
 int lp_ci_word(const char *s, size_t len, size_t pos, const char *word);
-/* A word of a detector's list with its length, so that the list is
- * searched without strlen; LP_WORD("call") makes one from a literal. */
-typedef struct lp_word {
-	const char *w;
-	size_t len;
-} lp_word;
-#define LP_WORD(x) { x, sizeof(x) - 1 }
 
 /* The longest context word lp_context_before accepts. */
 #define LP_CONTEXT_WORD_MAX 48
