@@ -17,21 +17,8 @@
 /* Blocks after the first: big enough for a long explanation line. */
 #define BLOCK_BYTES 4096
 
-lp_decision *lp_decision_new(const lp_policy *p, size_t first)
-{
-	lp_decision *d = lp_malloc(ROUND(sizeof(*d)) + first);
-
-	if (!d)
-		return NULL;
-	memset(d, 0, sizeof(*d));
-	d->policy = p;
-	d->free_at = (char *)d + ROUND(sizeof(*d));
-	d->free_left = first;
-	return d;
-}
-
-lp_decision *lp_decision_renew(lp_decision *d, const lp_policy *p,
-                               size_t first)
+/* Releases the blocks after the first. */
+static void free_blocks(lp_decision *d)
 {
 	lp_dblock *b, *next;
 
@@ -39,11 +26,30 @@ lp_decision *lp_decision_renew(lp_decision *d, const lp_policy *p,
 		next = b->next;
 		lp_free(b);
 	}
+}
+
+/* An empty decision in d's own memory, its first block of first bytes. */
+static lp_decision *init(lp_decision *d, const lp_policy *p, size_t first)
+{
 	memset(d, 0, sizeof(*d));
 	d->policy = p;
 	d->free_at = (char *)d + ROUND(sizeof(*d));
 	d->free_left = first;
 	return d;
+}
+
+lp_decision *lp_decision_new(const lp_policy *p, size_t first)
+{
+	lp_decision *d = lp_malloc(ROUND(sizeof(*d)) + first);
+
+	return d ? init(d, p, first) : NULL;
+}
+
+lp_decision *lp_decision_renew(lp_decision *d, const lp_policy *p,
+                               size_t first)
+{
+	free_blocks(d);
+	return init(d, p, first);
 }
 
 int lp_decision_reserve(lp_decision *d, size_t size)
@@ -89,14 +95,9 @@ int lp_decision_grow(lp_decision *d, void *arr, size_t *cap, size_t need,
 
 void lp_decision_free(lp_decision *d)
 {
-	lp_dblock *b, *next;
-
 	if (!d)
 		return;
-	for (b = d->blocks; b; b = next) {
-		next = b->next;
-		lp_free(b);
-	}
+	free_blocks(d);
 	lp_free(d);
 }
 
