@@ -1904,11 +1904,9 @@ static inline int number_last_may(const char *s, size_t i, size_t d)
 	case '#':
 		return x == ' ' || x == ',';
 	case '.':
-		x = (unsigned char)lp_to_lower(x);
-		return x == 'n' || x == 'r' || x == 'm' || x == 'o';
 	case 0xBA:
 	case 0xB0:
-		return x == 0xC2;
+		return marker_ending(s, i);
 	default:
 		return 0;
 	}
