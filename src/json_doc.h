@@ -1,17 +1,19 @@
 /*
- * json_doc.h - a read-only tree of a JSON text that lp_json_prescan has
- * already validated.
+ * json_doc.h - a read-only tree of a JSON text, checked as it is built.
  *
- * Reports are parsed here rather than by cJSON, whose parser writes a
- * process-wide variable on every call: evaluation must share nothing
- * between threads. Validation comes first, so building the tree has no
- * error paths but memory, and the whole tree (nodes and decoded strings)
- * is one allocation sized from the text.
+ * Reports are parsed here rather than by cJSON: cJSON decodes "\u0000"
+ * into a NUL that silently cuts a string short, keeps no trace of where a
+ * value stood (errors here name the field), and records the error
+ * position of every failed parse in a process-wide variable, while
+ * evaluation must share nothing between threads. The whole tree (nodes
+ * and decoded strings) is one allocation sized from the text.
  */
 #ifndef LP_JSON_DOC_H
 #define LP_JSON_DOC_H
 
 #include <stddef.h>
+
+#include "libpolicy.h"
 
 typedef enum lp_jtype {
 	LP_JNULL,
@@ -41,14 +43,20 @@ typedef struct lp_jdoc {
 	void *block;        /* the one allocation */
 } lp_jdoc;
 
-/* Builds the tree of len bytes of validated JSON holding values values
- * (lp_json_scan.values). Returns 0, or -1 when memory runs out. */
-int lp_jdoc_parse(lp_jdoc *doc, const char *json, size_t len, size_t values);
+/*
+ * Checks json as exactly one JSON value (RFC 8259) with valid UTF-8, no
+ * \u0000 in any string and nesting within LP_MAX_JSON_DEPTH, and builds
+ * its tree, in one pass and without recursion. Errors name the field path
+ * ("content.text: ...") or the line and column. Returns LP_OK,
+ * LP_EINVALID, LP_ELIMIT or LP_ENOMEM (err, which may be NULL, says why);
+ * on error doc holds nothing.
+ */
+int lp_jdoc_parse(lp_jdoc *doc, const char *json, size_t len, lp_error *err);
 /* The same in *block (*cap bytes), grown when too small, which the caller
  * keeps from one text to the next and frees with lp_free: doc does not
- * own it (doc->block is NULL). Returns 0, or -1 when memory runs out. */
+ * own it (doc->block is NULL). */
 int lp_jdoc_parse_in(lp_jdoc *doc, const char *json, size_t len,
-                     size_t values, void **block, size_t *cap);
+                     void **block, size_t *cap, lp_error *err);
 void lp_jdoc_free(lp_jdoc *doc);
 
 /* The member of object obj named key, or NULL. */

@@ -15,7 +15,6 @@
 #include "alloc.h"
 #include "ascii.h"
 #include "json_doc.h"
-#include "json_scan.h"
 #include "policy_internal.h"
 #include "report.h"
 
@@ -488,7 +487,6 @@ int lp_rdata_from_json_in(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
 	                            LP_WORD("reporter"), LP_WORD("subject"),
 	                            LP_WORD("author"), LP_WORD("context")};
 	const lp_jnode *root, *at[6];
-	lp_json_scan scan;
 	size_t i;
 	int rc;
 
@@ -512,11 +510,9 @@ int lp_rdata_from_json_in(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
 		return lp_error_set(err, LP_ELIMIT, "",
 		                    "report: %zu bytes; at most %d allowed", len,
 		                    LP_MAX_REPORT_BYTES);
-	if ((rc = lp_json_prescan(&scan, json, len, err)) != LP_OK)
+	if ((rc = block ? lp_jdoc_parse_in(doc, json, len, block, cap, err)
+	                : lp_jdoc_parse(doc, json, len, err)) != LP_OK)
 		return rc;
-	if ((block ? lp_jdoc_parse_in(doc, json, len, scan.values, block, cap)
-	           : lp_jdoc_parse(doc, json, len, scan.values)) != 0)
-		return lp_error_set(err, LP_ENOMEM, "", "report: out of memory");
 	root = doc->root;
 	if (!is_object(root))
 		return lp_error_set(err, LP_EINVALID, "",

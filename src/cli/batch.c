@@ -120,14 +120,12 @@ static void summary_free(batch_summary *s)
  * held. */
 void batch_write_id(lp_buf *b, const char *json, size_t len)
 {
-	lp_json_scan scan;
 	lp_jdoc doc = {NULL, NULL};
 	size_t vlen = 0;
 	const char *v = json ? lp_json_find_member(json, len, "id", &vlen) : NULL;
 	long long n;
 
-	if (v && lp_json_prescan(&scan, v, vlen, NULL) == LP_OK &&
-	    lp_jdoc_parse(&doc, v, vlen, scan.values) == 0) {
+	if (v && lp_jdoc_parse(&doc, v, vlen, NULL) == LP_OK) {
 		if (doc.root->type == LP_JSTRING)
 			lp_buf_json_string(b, doc.root->str, doc.root->len);
 		else if (lp_jdoc_integer(doc.root, 9007199254740992ull, &n) == 0)
