@@ -48,61 +48,74 @@ void lp_buf_printf(lp_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-/* How many bytes from s[i] on, before len, are plain: a block of 16 at a
- * time, and the last few behind plain padding, so that the end of a
- * string is not read byte by byte. */
-static size_t plain_run(const char *s, size_t i, size_t len)
-{
-	char tail[16];
-	size_t k;
-
-	if (i + 16 <= len)
-		return lp_json_plain16(s + i, NULL);
-	memset(tail, ' ', sizeof(tail));
-	memcpy(tail, s + i, len - i);
-	k = lp_json_plain16(tail, NULL);
-	return k < len - i ? k : len - i;
-}
-
+/*
+ * Plain runs are copied sixteen bytes at a time as they are scanned: the
+ * copy may run past the run, into room reserved for it, and the bytes
+ * past are overwritten next. The last few bytes of the string are
+ * scanned behind plain padding, so that its end is not read byte by byte.
+ * The room reserved is the string's length plus a block; an escape, which
+ * writes more than it reads, reserves again for the rest.
+ */
 void lp_buf_json_string(lp_buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i = 0, run = 0;
+	size_t i = 0;
+	char *o;
 
-	lp_buf_putc(b, '"');
+	if (lp_buf_reserve(b, len + 2 + 16) != 0)
+		return;
+	o = b->s + b->len;
+	*o++ = '"';
 	while (i < len) {
-		size_t k = plain_run(s, i, len);
+		size_t k;
 		unsigned char c;
-		const char *esc = NULL;
-		char u[6];
 
+		if (i + 16 <= len) {
+			k = lp_json_plain16(s + i, NULL);
+			memcpy(o, s + i, 16);
+		} else {
+			char tail[16];
+
+			memset(tail, ' ', sizeof(tail));
+			memcpy(tail, s + i, len - i);
+			k = lp_json_plain16(tail, NULL);
+			if (k > len - i)
+				k = len - i;
+			memcpy(o, tail, 16);
+		}
+		o += k;
 		i += k;
 		if (k == 16 || i == len)
 			continue;
 		c = (unsigned char)s[i++];
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue; /* the portable scan stops short */
-		lp_buf_append(b, s + run, i - 1 - run);
-		run = i;
-		switch (c) {
-		case '"': esc = "\\\""; break;
-		case '\\': esc = "\\\\"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\t': esc = "\\t"; break;
-		case '\b': esc = "\\b"; break;
-		case '\f': esc = "\\f"; break;
-		default:
-			memcpy(u, "\\u00", 4);
-			u[4] = hex[c >> 4];
-			u[5] = hex[c & 15];
-			lp_buf_append(b, u, 6);
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			*o++ = (char)c; /* the portable scan stops short */
 			continue;
 		}
-		lp_buf_append(b, esc, 2);
+		b->len = (size_t)(o - b->s);
+		if (lp_buf_reserve(b, len - i + 6 + 2 + 16) != 0)
+			return;
+		o = b->s + b->len;
+		*o++ = '\\';
+		switch (c) {
+		case '"': *o++ = '"'; break;
+		case '\\': *o++ = '\\'; break;
+		case '\n': *o++ = 'n'; break;
+		case '\r': *o++ = 'r'; break;
+		case '\t': *o++ = 't'; break;
+		case '\b': *o++ = 'b'; break;
+		case '\f': *o++ = 'f'; break;
+		default:
+			memcpy(o, "u00", 3);
+			o[3] = hex[c >> 4];
+			o[4] = hex[c & 15];
+			o += 5;
+			break;
+		}
 	}
-	lp_buf_append(b, s + run, len - run);
-	lp_buf_putc(b, '"');
+	*o++ = '"';
+	*o = '\0';
+	b->len = (size_t)(o - b->s);
 }
 
 int lp_buf_failed(const lp_buf *b) { return b->failed ? -1 : 0; }

@@ -62,13 +62,16 @@ void tally_add(tally *t, const char *name, unsigned long n)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++) {
-		/* Names are the policy's own strings: nearly always the same
-		 * pointer. */
-		if (t->v[i].name == name || strcmp(t->v[i].name, name) == 0) {
-			t->v[i].count += n;
-			return;
-		}
+	/* Names are the policy's own strings: nearly always the same pointer,
+	 * so the text is compared only when no pointer matched. */
+	for (i = 0; i < t->n && t->v[i].name != name; i++)
+		;
+	if (i == t->n)
+		for (i = 0; i < t->n && strcmp(t->v[i].name, name) != 0; i++)
+			;
+	if (i < t->n) {
+		t->v[i].count += n;
+		return;
 	}
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 16;
@@ -169,9 +172,10 @@ static void count_decision(batch_summary *s, const lp_decision *d)
 	for (i = 0; i < n; i++) {
 		const char *cat = lp_decision_violation_category(d, i);
 
-		/* A category under two rules counts once per record. */
+		/* A category under two rules counts once per record; the
+		 * policy holds each category name once. */
 		for (k = 0; k < i; k++)
-			if (strcmp(lp_decision_violation_category(d, k), cat) == 0)
+			if (lp_decision_violation_category(d, k) == cat)
 				break;
 		if (k == i)
 			tally_add(&s->categories, cat, 1);

@@ -91,6 +91,31 @@ static void test_escape_all_bytes(void **state)
 	lp_buf_free(&b);
 }
 
+/* Escapes write more than they read: a string of nothing but escapes,
+ * after what the buffer already holds, both of each length up to 100. */
+static void test_escape_grows(void **state)
+{
+	char text[100], want[100 * 6 + 3 + 100];
+	size_t len, before;
+
+	(void)state;
+	for (before = 0; before <= 100; before += 9) {
+		for (len = 0; len <= sizeof(text); len++) {
+			lp_buf b = LP_BUF_INIT;
+
+			memset(text, len % 2 ? '\x01' : '"', sizeof(text));
+			memset(want, '.', before);
+			reference(want + before, text, len);
+			lp_buf_append(&b, want, before);
+			lp_buf_json_string(&b, text, len);
+			assert_int_equal(lp_buf_failed(&b), 0);
+			assert_int_equal(b.len, strlen(want));
+			assert_string_equal(b.s, want);
+			lp_buf_free(&b);
+		}
+	}
+}
+
 /* lp_json_plain16 against its definition, for one special byte at each
  * offset after plain bytes that are >= 0x80 or not. */
 static void test_plain16(void **state)
@@ -164,6 +189,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_escape_every_offset),
 		cmocka_unit_test(test_escape_all_bytes),
+		cmocka_unit_test(test_escape_grows),
 		cmocka_unit_test(test_plain16),
 		cmocka_unit_test(test_printf_grows),
 	};
