@@ -293,10 +293,8 @@ static void str(jw *w, const char *s)
 
 /* A policy id or a word of the fixed vocabularies: the loader allows only
  * letters, digits, '_', '-' and '.', so there is nothing to escape. */
-static void ident(jw *w, const char *s)
+static void ident_n(jw *w, const char *s, size_t len)
 {
-	size_t len = strlen(s);
-
 	if (lp_buf_reserve(w->b, len + 2) != 0)
 		return;
 	w->b->s[w->b->len++] = '"';
@@ -306,7 +304,16 @@ static void ident(jw *w, const char *s)
 	w->b->s[w->b->len] = '\0';
 }
 
+static void ident(jw *w, const char *s)
+{
+	ident_n(w, s, strlen(s));
+}
+
 #define key_ident(w, k, v) (key((w), k), ident((w), (v)))
+/* The same for a policy id (an lp_named or the like), whose length the
+ * compiler measured. */
+#define key_id(w, k, named) (key((w), k), ident_n((w), (named).id, \
+                                                  (named).id_len))
 
 #define key_num(w, k, v) key_num_n((w), "\"" k "\":", sizeof(k) + 2, (v))
 
@@ -336,11 +343,12 @@ static void string_array_n(jw *w, const char *k, size_t klen,
 	key_n(w, k, klen);
 	lp_buf_putc(w->b, '[');
 	for (i = 0; i < n; i++) {
-		const char *s = idx ? names[idx[i]].id : v[i];
-
 		if (i)
 			lp_buf_append(w->b, w->pretty ? ", " : ",", w->pretty ? 2 : 1);
-		ident(w, s);
+		if (idx)
+			ident_n(w, names[idx[i]].id, names[idx[i]].id_len);
+		else
+			ident(w, v[i]);
 	}
 	lp_buf_putc(w->b, ']');
 }
@@ -351,13 +359,13 @@ static void write_evidence(jw *w, const lp_policy *p, const lp_evidence *e)
 	open(w, '{');
 	key_ident(w, "source", lp_sources[e->source]);
 	if (e->source == LP_SOURCE_TEXT) {
-		key_ident(w, "detector", p->detectors[e->detector].id);
+		key_id(w, "detector", p->detectors[e->detector]);
 		key_num(w, "start", e->start);
 		key_num(w, "end", e->end);
 		key(w, "excerpt");
 		lp_buf_json_string(w->b, e->excerpt, e->excerpt_len);
 	} else if (e->source == LP_SOURCE_LABELS) {
-		key_ident(w, "label", p->labels[e->label].id);
+		key_id(w, "label", p->labels[e->label]);
 	} else {
 		key_num(w, "index", (size_t)e->media_index);
 		key_ident(w, "type", lp_media_types[e->media_type]);
@@ -389,8 +397,8 @@ void lp_decision_append_json(lp_buf *b, const lp_decision *d, unsigned flags)
 
 		item(&w);
 		open(&w, '{');
-		key_ident(&w, "category", p->categories[v->category].id);
-		key_ident(&w, "rule", p->rules[v->rule].id);
+		key_id(&w, "category", p->categories[v->category]);
+		key_id(&w, "rule", p->rules[v->rule]);
 		key(&w, "evidence");
 		open(&w, '[');
 		for (k = 0; k < v->evidence_count; k++)
@@ -405,8 +413,8 @@ void lp_decision_append_json(lp_buf *b, const lp_decision *d, unsigned flags)
 	for (i = 0; i < d->exception_count; i++) {
 		item(&w);
 		open(&w, '{');
-		key_ident(&w, "rule", p->rules[d->exceptions[i].rule].id);
-		key_ident(&w, "reason", p->exceptions[d->exceptions[i].exception].id);
+		key_id(&w, "rule", p->rules[d->exceptions[i].rule]);
+		key_id(&w, "reason", p->exceptions[d->exceptions[i].exception]);
 		close_(&w, '}');
 	}
 	close_(&w, ']');

@@ -98,6 +98,10 @@ static void put_str(eval_state *st, const char *s)
 	put(st, s, strlen(s));
 }
 
+/* A string literal, and a policy id whose length the compiler measured. */
+#define put_lit(st, lit) put((st), (lit), sizeof(lit) - 1)
+#define put_id(st, named) put((st), (named).id, (named).id_len)
+
 /* The decimal digits of v, at the end of digits[24]; returns the first. */
 static const char *decimal(char *digits, size_t v, size_t *len)
 {
@@ -168,6 +172,15 @@ static void sb_str(sbuf *b, const char *s)
 	sb_put(b, s, strlen(s));
 }
 
+static lp_word sb_word(const sbuf *b)
+{
+	lp_word w;
+
+	w.w = b->s;
+	w.len = b->len;
+	return w;
+}
+
 static void sb_num(sbuf *b, size_t v)
 {
 	char digits[24];
@@ -200,7 +213,8 @@ static void describe_finding(const eval_state *st, const lp_finding *f,
 	if (f->source == LP_SOURCE_TEXT) {
 		const lp_line *x = &st->excerpts[f - st->findings];
 
-		sb_str(out, p->detectors[f->detector].id);
+		sb_put(out, p->detectors[f->detector].id,
+		       p->detectors[f->detector].id_len);
 		sb_put(out, " at ", 4);
 		sb_num(out, f->start);
 		sb_put(out, "-", 1);
@@ -210,7 +224,7 @@ static void describe_finding(const eval_state *st, const lp_finding *f,
 		sb_put(out, ")", 1);
 	} else {
 		sb_put(out, "label ", 6);
-		sb_str(out, p->labels[f->label].id);
+		sb_put(out, p->labels[f->label].id, p->labels[f->label].id_len);
 	}
 	/* A long excerpt is cut at a byte: never in the middle of a bullet. */
 	out->len = lp_utf8_trim_len(out->s, out->len);
@@ -233,7 +247,7 @@ static void describe_media(const eval_state *st, size_t i, sbuf *out)
  * line, after prefix. */
 static void render(eval_state *st, const char *prefix, size_t prefix_len,
                    const char *tmpl, const lp_word *names,
-                   const char *const *values, size_t n)
+                   const lp_word *values, size_t n)
 {
 	const char *s = tmpl;
 	size_t i;
@@ -254,7 +268,7 @@ static void render(eval_state *st, const char *prefix, size_t prefix_len,
 		for (i = 0; i < n; i++)
 			if (names[i].len == name_len &&
 			    memcmp(open + 1, names[i].w, name_len) == 0)
-				put_str(st, values[i] ? values[i] : "");
+				put(st, values[i].w, values[i].len);
 		s = close + 1;
 	}
 	end_line(st);
@@ -262,20 +276,27 @@ static void render(eval_state *st, const char *prefix, size_t prefix_len,
 
 /* The placeholders of rule templates: see rules/README.md. */
 static void render_rule(eval_state *st, const char *tmpl, const lp_rule *rule,
-                        const char *category, const char *evidence)
+                        lp_word category, lp_word evidence)
 {
 	static const lp_word names[] = {
 		LP_WORD("rule"), LP_WORD("title"), LP_WORD("category"),
 		LP_WORD("referral"), LP_WORD("evidence"),
 		LP_WORD("reporter")};
-	const char *values[6];
+	const char *role = lp_roles[st->r->role];
+	lp_word values[6];
 
-	values[0] = rule->id;
-	values[1] = rule->title ? rule->title : rule->id;
+	values[0].w = rule->id;
+	values[0].len = rule->id_len;
+	values[1].w = rule->title ? rule->title : rule->id;
+	values[1].len = rule->title ? strlen(rule->title) : rule->id_len;
 	values[2] = category;
-	values[3] = rule->referral >= 0 ? st->p->referrals[rule->referral].id : "";
+	values[3].w = rule->referral >= 0 ? st->p->referrals[rule->referral].id
+	                                  : "";
+	values[3].len = rule->referral >= 0
+	                ? st->p->referrals[rule->referral].id_len : 0;
 	values[4] = evidence;
-	values[5] = lp_roles[st->r->role];
+	values[5].w = role;
+	values[5].len = strlen(role);
 	render(st, "", 0, tmpl, names, values, 6);
 }
 
@@ -358,14 +379,14 @@ static void note_exception(eval_state *st, int rule, int exception,
 	if (!begin_line(st))
 		return;
 	put(st, "Rule ", 5);
-	put_str(st, p->rules[rule].id);
+	put_id(st, p->rules[rule]);
 	put(st, " does not apply", 15);
 	if (what) {
 		put(st, " to ", 4);
 		put(st, what->s, what->len);
 	}
 	put(st, ": exception ", 12);
-	put_str(st, p->exceptions[exception].id);
+	put_id(st, p->exceptions[exception]);
 	put(st, " applies", 8);
 	if (len) {
 		put(st, " - ", 3);
@@ -428,13 +449,16 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 	}
 	if (is_otherwise) {
 		if (rule->otherwise_explain) {
-			render_rule(st, rule->otherwise_explain, rule, "", evidence.s);
+			static const lp_word no_category = LP_WORD("");
+
+			render_rule(st, rule->otherwise_explain, rule, no_category,
+			            sb_word(&evidence));
 		} else if (begin_line(st)) {
 			put(st, "Rule ", 5);
-			put_str(st, rule->id);
+			put_id(st, *rule);
 			put(st, ": ", 2);
 			put(st, evidence.s, evidence.len);
-			put_str(st, " needs a first-person report; the reporter is ");
+			put_lit(st, " needs a first-person report; the reporter is ");
 			put_str(st, lp_roles[st->r->role]);
 			put(st, ".", 1);
 			end_line(st);
@@ -485,14 +509,16 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 					continue;
 				if (cats.len)
 					sb_put(&cats, ", ", 2);
-				sb_str(&cats, p->categories[v->category].id);
+				sb_put(&cats, p->categories[v->category].id,
+				       p->categories[v->category].id_len);
 			}
 		}
 		if (rule->explain) {
-			render_rule(st, rule->explain, rule, cats.s, evidence.s);
+			render_rule(st, rule->explain, rule, sb_word(&cats),
+			            sb_word(&evidence));
 		} else if (begin_line(st)) {
 			put(st, "Rule ", 5);
-			put_str(st, rule->id);
+			put_id(st, *rule);
 			put(st, " fires on ", 10);
 			put(st, evidence.s, evidence.len);
 			put(st, ".", 1);
@@ -807,23 +833,23 @@ static void explain_findings(eval_state *st)
 
 	for (i = 0; i < st->capped_count && begin_line(st); i++) {
 		put(st, "Detector ", 9);
-		put_str(st, p->detectors[st->capped[i]].id);
+		put_id(st, p->detectors[st->capped[i]]);
 		put(st, " found more than ", 17);
 		put_num(st, LP_MAX_DETECTOR_MATCHES);
-		put_str(st, " matches; the evidence lists the first ");
+		put_lit(st, " matches; the evidence lists the first ");
 		put_num(st, LP_MAX_DETECTOR_MATCHES);
 		put(st, ".", 1);
 		end_line(st);
 	}
 	for (i = 0; i < st->finding_count && begin_line(st); i++) {
 		const lp_finding *f = &st->findings[i];
-		const char *label, *category = p->categories[f->category].id;
+		const lp_category *category = &p->categories[f->category];
 
 		if (f->source == LP_SOURCE_TEXT) {
 			put(st, "Detector ", 9);
-			put_str(st, p->detectors[f->detector].id);
+			put_id(st, p->detectors[f->detector]);
 			put(st, " found ", 7);
-			put_str(st, category);
+			put_id(st, *category);
 			put(st, " in the text at ", 16);
 			put_num(st, f->start);
 			put(st, "-", 1);
@@ -832,13 +858,14 @@ static void explain_findings(eval_state *st)
 			put(st, st->excerpts[i].s, st->excerpts[i].len);
 			put(st, ".", 1);
 		} else {
-			label = p->labels[f->label].id;
+			const lp_label *label = &p->labels[f->label];
+
 			put(st, "Label ", 6);
-			put_str(st, label);
+			put_id(st, *label);
 			put(st, " was given with the report", 26);
-			if (strcmp(label, category) != 0) {
+			if (strcmp(label->id, category->id) != 0) {
 				put(st, ": ", 2);
-				put_str(st, category);
+				put_id(st, *category);
 			}
 			put(st, ".", 1);
 		}
@@ -850,8 +877,8 @@ static void explain_findings(eval_state *st)
 		if (l->category >= 0 || !begin_line(st))
 			continue;
 		put(st, "Label ", 6);
-		put_str(st, l->id);
-		put_str(st, " is not private information: ");
+		put_id(st, *l);
+		put_lit(st, " is not private information: ");
 		put_str(st, l->note ? l->note : "the policy does not protect it.");
 		end_line(st);
 	}
@@ -899,7 +926,7 @@ static void enforce(eval_state *st, uint64_t signals)
 			continue;
 		/* The actions, and their names joined with ", " for the line. */
 		for (k = 0; k < s->action_count; k++)
-			len += (k ? 2 : 0) + strlen(p->actions[s->actions[k]].id);
+			len += (k ? 2 : 0) + p->actions[s->actions[k]].id_len;
 		d->actions = lp_decision_alloc(d, (s->action_count ? s->action_count
 		                                                   : 1) *
 		                                  sizeof(char *));
@@ -910,7 +937,7 @@ static void enforce(eval_state *st, uint64_t signals)
 		}
 		for (k = 0, o = acts; k < s->action_count; k++) {
 			const char *id = p->actions[s->actions[k]].id;
-			size_t n = strlen(id);
+			size_t n = p->actions[s->actions[k]].id_len;
 
 			d->actions[k] = id;
 			if (k) {
@@ -925,19 +952,21 @@ static void enforce(eval_state *st, uint64_t signals)
 		if (s->explain) {
 			static const lp_word names[] = {LP_WORD("actions"),
 			                                    LP_WORD("reporter")};
-			const char *values[2];
+			lp_word values[2];
 			char prefix_text[160];
 			sbuf prefix = {prefix_text, 0, sizeof(prefix_text)};
 
-			values[0] = acts;
-			values[1] = lp_roles[st->r->role];
+			values[0].w = acts;
+			values[0].len = len;
+			values[1].w = lp_roles[st->r->role];
+			values[1].len = strlen(values[1].w);
 			sb_put(&prefix, "Enforcement ", 12);
-			sb_str(&prefix, s->id);
+			sb_put(&prefix, s->id, s->id_len);
 			sb_put(&prefix, ": ", 2);
 			render(st, prefix.s, prefix.len, s->explain, names, values, 2);
 		} else if (begin_line(st)) {
 			put(st, "Enforcement ", 12);
-			put_str(st, s->id);
+			put_id(st, *s);
 			put(st, ": ", 2);
 			put(st, acts, len);
 			put(st, ".", 1);
@@ -1055,8 +1084,8 @@ static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
 	st.d = d;
 	for (i = 0; i < d->missing_count && begin_line(&st); i++) {
 		put(&st, "Not stated: ", 12);
-		put_str(&st, p->signals[d->missing[i]].id);
-		put_str(&st, "; if true, the verdict would be ");
+		put_id(&st, p->signals[d->missing[i]]);
+		put_lit(&st, "; if true, the verdict would be ");
 		put_str(&st, lp_verdict_name(flipped[i]));
 		put(&st, ".", 1);
 		end_line(&st);

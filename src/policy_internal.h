@@ -21,12 +21,14 @@
 
 typedef struct lp_category {
 	char *id;
+	size_t id_len;      /* strlen(id), measured at compile time */
 	char *description;
 	int kind; /* index into lp_policy.kinds */
 } lp_category;
 
 typedef struct lp_detector_def {
 	char *id;
+	size_t id_len;      /* strlen(id), measured at compile time */
 	char *description;
 	int category;
 	const lp_builtin_detector *builtin; /* NULL for a keyword detector */
@@ -45,12 +47,14 @@ typedef struct lp_detector_def {
 
 typedef struct lp_label {
 	char *id;
+	size_t id_len;      /* strlen(id), measured at compile time */
 	int category;     /* -1: the policy does not treat it as private */
 	char *note;       /* why it is not private, for explanations */
 } lp_label;
 
 typedef struct lp_named {
 	char *id;
+	size_t id_len;      /* strlen(id), measured at compile time */
 	char *description;
 } lp_named;
 
@@ -63,6 +67,7 @@ typedef struct lp_list {
 
 typedef struct lp_exception {
 	char *id;
+	size_t id_len;      /* strlen(id), measured at compile time */
 	char *reason;
 	lp_cond *when;
 } lp_exception;
@@ -85,6 +90,7 @@ typedef enum lp_outcome {
 
 typedef struct lp_rule {
 	char *id;
+	size_t id_len;      /* strlen(id), measured at compile time */
 	char *title;
 	lp_scope scope;
 	lp_cond *where;        /* NULL: always */
@@ -103,6 +109,7 @@ typedef struct lp_rule {
 
 typedef struct lp_step {
 	char *id;
+	size_t id_len;      /* strlen(id), measured at compile time */
 	lp_cond *when;         /* NULL: always */
 	int *actions;
 	size_t action_count;
