@@ -212,10 +212,29 @@ static size_t local_char_before(const char *s, size_t pos)
 	return lp_cp_is_letter(cp) && !lp_cp_is_spaceless(cp) ? pos - st : 0;
 }
 
+/* Whether s holds what a bracketed or spelled-out dot needs: "dot" in
+ * any case ([dot], (dot), " dot "...), "[.]" or "(.)". */
+static int has_fancy_dot(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 2 < len; i++) {
+		if (lp_to_lower((unsigned char)s[i]) == 'd' &&
+		    lp_to_lower((unsigned char)s[i + 1]) == 'o' &&
+		    lp_to_lower((unsigned char)s[i + 2]) == 't')
+			return 1;
+		if (s[i + 1] == '.' && ((s[i] == '[' && s[i + 2] == ']') ||
+		                        (s[i] == '(' && s[i + 2] == ')')))
+			return 1;
+	}
+	return 0;
+}
+
 /* Tries an e-mail address whose at-marker starts at m. Returns its end and
- * sets *start, or returns 0. */
+ * sets *start, or returns 0. *dots is has_fancy_dot() of the text, -1
+ * until a spelled-out "at" asks for it. */
 static size_t try_at(const char *s, size_t len, size_t m, size_t min_start,
-		     size_t *start)
+		     size_t *start, int *dots)
 {
 	size_t ls, le, dstart, dend, i, n;
 	enum marker k;
@@ -224,6 +243,14 @@ static size_t try_at(const char *s, size_t len, size_t m, size_t min_start,
 	dstart = marker(s, len, m, "at", &k);
 	if (!dstart)
 		return 0;
+	/* A spelled-out "at" needs a spelled-out or bracketed dot (below):
+	 * in most texts with an "at" there is none to find. */
+	if (k == M_WORD) {
+		if (*dots < 0)
+			*dots = has_fancy_dot(s, len);
+		if (!*dots)
+			return 0;
+	}
 	/* The local part ends at m, or before the spaces ahead of a
 	 * bracketed or spelled-out marker. */
 	le = m;
@@ -269,6 +296,7 @@ int lp_detect_email(const lp_text *text, lp_spans *out)
 	const char *s = text->s;
 	size_t len = text->len, from = 0, last_end = 0;
 	const unsigned starts = LP_IN(LP_SET_MARK) | LP_IN(LP_SET_URL);
+	int dots = -1;
 
 	/* An address needs an '@', or an "at" spelled out or bracketed. */
 	if (!(text->has & (LP_HAS_AT | LP_HAS_ATW)))
@@ -278,6 +306,16 @@ int lp_detect_email(const lp_text *text, lp_spans *out)
 
 		if (p == len)
 			break;
+		/* The "a" of a word is only ever the spelled-out marker:
+		 * "at ", and a dot to go with it. */
+		if (lp_to_lower((unsigned char)s[p]) == 'a' &&
+		    !lp_text_in(text, LP_SET_URL, p) &&
+		    (lp_to_lower(lp_at(s, len, p + 1)) != 't' ||
+		     lp_at(s, len, p + 2) != ' ' ||
+		     !(dots < 0 ? (dots = has_fancy_dot(s, len)) : dots))) {
+			from = p + 1;
+			continue;
+		}
 		u = lp_url_end(s, len, p);
 		if (u) {
 			from = u;
@@ -289,7 +327,7 @@ int lp_detect_email(const lp_text *text, lp_spans *out)
 		for (m = p; m > from && p - m < 3 && s[m - 1] == ' '; m--)
 			;
 		for (; m <= p && !end; m++)
-			end = try_at(s, len, m, last_end, &start);
+			end = try_at(s, len, m, last_end, &start, &dots);
 		if (end) {
 			if (lp_spans_push(out, start, end))
 				return -1;
