@@ -461,8 +461,11 @@ stop:
  * valgrind look. Strings decode to no more than the text, plus a NUL each
  * (and room for the last 16-byte copy). In a complete text every value
  * but the root comes with a byte of its own and a separator or a closing
- * bracket, so there are at most len / 2 + 1 of them; a text cut short
- * lacks at most one closing bracket per open level.
+ * bracket, so there are at most len / 2 + 1 of them. A text cut short, or
+ * wrong at some byte, has no more nodes than the complete text it would
+ * become with at most 8 bytes to finish the value at hand (an escaped
+ * surrogate pair is the longest) and one closing bracket per open level:
+ * LP_MAX_JSON_DEPTH more is room enough.
  */
 static size_t text_size(size_t len)
 {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_doc.h"
 #include "testutil.h"
 
 static lp_policy *policy;
@@ -26,6 +27,65 @@ static int teardown(void **state)
 static void reject(const char *json, int status, const char *message)
 {
 	assert_contains(tu_reject(policy, json, status), message);
+}
+
+/* The parser sizes its node area from the text's length alone. The texts
+ * with the most values per byte parse to the right number of nodes, and
+ * every prefix of them is refused; each is parsed from an allocation of
+ * its exact size, so that under ASan a read past the text, or a node past
+ * the area, is caught. */
+static void count_nodes(const lp_jnode *n, size_t *count)
+{
+	for (; n; n = n->next) {
+		(*count)++;
+		count_nodes(n->child, count);
+	}
+}
+
+static void check_dense(const char *text, size_t values)
+{
+	size_t len = strlen(text), cut, count = 0;
+	lp_jdoc doc;
+
+	for (cut = 0; cut <= len; cut++) {
+		char *copy = malloc(cut ? cut : 1);
+
+		assert_non_null(copy);
+		memcpy(copy, text, cut);
+		if (cut < len) {
+			assert_int_not_equal(lp_jdoc_parse(&doc, copy, cut, NULL), LP_OK);
+		} else {
+			assert_int_equal(lp_jdoc_parse(&doc, copy, cut, NULL), LP_OK);
+			count_nodes(doc.root, &count);
+			assert_int_equal(count, values);
+			lp_jdoc_free(&doc);
+		}
+		free(copy);
+	}
+}
+
+static void test_densest_texts(void **state)
+{
+	char text[1024];
+	size_t i, n = 0;
+
+	(void)state;
+	for (i = 0; i < LP_MAX_JSON_DEPTH; i++)
+		text[n++] = '[';
+	for (i = 0; i < LP_MAX_JSON_DEPTH; i++)
+		text[n++] = ']';
+	text[n] = '\0';
+	check_dense(text, LP_MAX_JSON_DEPTH);
+	n = 0;
+	text[n++] = '[';
+	for (i = 0; i < 300; i++) {
+		text[n++] = '0';
+		text[n++] = ',';
+	}
+	text[n - 1] = ']';
+	text[n] = '\0';
+	check_dense(text, 301);
+	check_dense("[[],[],[[]],{},{\"a\":[0]},\"\\ud83d\\ude00\"]", 10);
 }
 
 /* A backslash followed by a NUL byte is no escape: the byte must not be
@@ -337,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_booleans_default_false),
 		cmocka_unit_test(test_escape_of_nul_byte),
+		cmocka_unit_test(test_densest_texts),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
