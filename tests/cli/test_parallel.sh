@@ -12,7 +12,9 @@
 # workers, and compares. Invalid records are then mixed in: their error
 # records carry the record and line numbers within a worker's chunk, so
 # they match once those two fields are set aside.
-# Skips (exit 77, ctest SKIP_RETURN_CODE) when GNU parallel is missing.
+# Skips (exit 77, ctest SKIP_RETURN_CODE) when GNU parallel is missing,
+# unless LP_TEST_STRICT is set (tools/check sets it, after installing
+# parallel): then a missing parallel fails the test.
 # Prints "ok - ..." / "not ok - ..." per check, then "N passed, M failed".
 set -euo pipefail
 
@@ -25,6 +27,10 @@ use_policyctl "$1" parallel
 examples=$root/tests/examples
 
 if ! parallel --version 2>/dev/null | grep -q 'GNU parallel'; then
+	if [ -n "${LP_TEST_STRICT:-}" ]; then
+		echo "not ok - GNU parallel is not installed (Debian package: parallel)"
+		exit 1
+	fi
 	echo "# SKIP: GNU parallel is not installed (Debian package: parallel)"
 	exit 77
 fi
