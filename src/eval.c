@@ -402,6 +402,7 @@ typedef struct tally {
 	int violation;
 	int refer;
 	int needs_first_person;
+	int hits; /* items that met the rule's 'where' */
 } tally;
 
 /* Records what the items of one rule lead to. is_otherwise: the items did
@@ -576,6 +577,7 @@ static void run_rule(eval_state *st, tally *t, int ri, uint64_t signals)
 		ctx.media = rule->scope == LP_SCOPE_MEDIA ? &st->r->media[i] : NULL;
 		if (!lp_cond_eval(rule->where, &ctx))
 			continue;
+		t->hits = 1;
 		if (excepted(st, ri, &ctx, i))
 			continue;
 		if (!lp_cond_eval(rule->requires, &ctx))
@@ -603,7 +605,7 @@ static lp_verdict verdict_of(const tally *t)
 static lp_verdict decide(eval_state *st, tally *base)
 {
 	const lp_policy *p = st->p;
-	tally all = {0, 0, 0};
+	tally all = {0, 0, 0, 0};
 	size_t i;
 
 	for (i = 0; i < p->rule_count && !st->oom; i++) {
@@ -623,7 +625,8 @@ static lp_verdict decide(eval_state *st, tally *base)
  * signals (base, from decide) is kept, so that a counterfactual re-runs
  * only the rules that read the flipped signal; the others cannot change.
  * When those others already give a violation, the highest verdict, no
- * re-run can change it, and none is made.
+ * re-run can change it, and none is made. Nor is a rule re-run that no
+ * item met the 'where' of, when 'where' does not read the signal.
  */
 static int find_missing(eval_state *st, const tally *base, lp_verdict v0,
                         lp_verdict *flipped)
@@ -661,8 +664,16 @@ static int find_missing(eval_state *st, const tally *base, lp_verdict v0,
 		t.violation = 0;
 		t.refer = left[1] != 0;
 		t.needs_first_person = left[2] != 0;
-		for (i = 0; i < n && !t.violation; i++)
+		t.hits = 0;
+		for (i = 0; i < n && !t.violation; i++) {
+			/* No item met 'where', which does not read the
+			 * signal: none will now, and the rule still gives
+			 * nothing. */
+			if (!base[rd[i]].hits &&
+			    !(p->rules[rd[i]].where_reads & bit))
+				continue;
 			run_rule(st, &t, rd[i], r->signals | bit);
+		}
 		v = verdict_of(&t);
 		if (v == v0)
 			continue;

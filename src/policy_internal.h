@@ -105,6 +105,7 @@ typedef struct lp_rule {
 	char *otherwise_explain;
 	int enabled;
 	uint64_t reads;        /* signals read by where, requires and unless */
+	uint64_t where_reads;  /* signals read by where alone */
 } lp_rule;
 
 typedef struct lp_step {

@@ -1048,7 +1048,8 @@ static void on_rule(loader *L, const lp_ynode *e, const char *id)
 		free_rule(&r);
 		return;
 	}
-	r.reads = lp_cond_signals(r.where) | lp_cond_signals(r.requires);
+	r.where_reads = lp_cond_signals(r.where);
+	r.reads = r.where_reads | lp_cond_signals(r.requires);
 	for (i = 0; i < r.unless_count; i++)
 		r.reads |= lp_cond_signals(L->p->exceptions[r.unless[i]].when);
 	*slot = r;

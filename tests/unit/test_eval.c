@@ -229,6 +229,42 @@ static void test_missing_signals(void **state)
 	lp_decision_free(d);
 }
 
+/* A counterfactual re-runs a rule only when an item met its 'where' or
+ * 'where' reads the flipped signal; an item that met 'where' and was
+ * excepted still counts, as the flipped signal may lift the exception. */
+static void test_missing_signals_where(void **state)
+{
+	lp_policy *q = tu_policy(
+		"policy: {name: t, version: '1'}\n"
+		"signals: [{id: context.loud}, {id: context.flagged}]\n"
+		"categories: [{id: secret, kind: secret}, {id: flag, kind: behaviour}]\n"
+		"detectors: [{id: pets, keywords: [fluffy], category: secret}]\n"
+		"exceptions: [{id: quiet, when: not context.loud, reason: quiet}]\n"
+		"rules:\n"
+		"  - {id: r, for: findings, where: finding.kind == secret,\n"
+		"     unless: [quiet], outcome: violation, category: secret}\n"
+		"  - {id: f, for: media, where: context.flagged,\n"
+		"     outcome: violation, category: flag}\n");
+	lp_decision *d;
+
+	(void)state;
+	d = tu_eval(q, "{\"content\":{\"text\":\"fluffy\"}," R("bystander") "}");
+	assert_string_equal(lp_verdict_name(lp_decision_verdict(d)),
+	                    "no_violation");
+	assert_string_equal(tu_missing(d), "context.loud");
+	lp_decision_free(d);
+	/* No finding met r's 'where', and no media f's: nothing can change. */
+	d = tu_eval(q, "{\"content\":{\"text\":\"hello\"}," R("bystander") "}");
+	assert_string_equal(tu_missing(d), "");
+	lp_decision_free(d);
+	/* f's 'where' reads context.flagged: re-run though no item met it. */
+	d = tu_eval(q, "{\"content\":{\"text\":\"hello\",\"media\":"
+	               "[{\"type\":\"image\"}]}," R("bystander") "}");
+	assert_string_equal(tu_missing(d), "context.flagged");
+	lp_decision_free(d);
+	lp_policy_free(q);
+}
+
 /* Signals that no rule reads are never missing; a policy whose rules read
  * none at all has no readers to look up (found by fuzzing). */
 static void test_signals_no_rule_reads(void **state)
@@ -396,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_enforcement_first_matching_step),
 		cmocka_unit_test(test_disabled_rule_and_labels),
 		cmocka_unit_test(test_missing_signals),
+		cmocka_unit_test(test_missing_signals_where),
 		cmocka_unit_test(test_signals_no_rule_reads),
 		cmocka_unit_test(test_detector_match_limit),
 		cmocka_unit_test(test_pattern_detector),
