@@ -107,6 +107,7 @@ static int check_duplicates(const lp_jnode *node, const path_link *at,
 		for (a = node->child; a; a = a->next)
 			for (b = a->next; b; b = b->next)
 				if (a->key_len == b->key_len &&
+				    a->key[0] == b->key[0] &&
 				    memcmp(a->key, b->key, a->key_len) == 0)
 					return duplicated(at, b->key, err);
 		return LP_OK;

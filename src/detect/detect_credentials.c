@@ -317,21 +317,44 @@ static size_t try_credentials(const char *s, size_t len, size_t i, size_t min,
 	return end;
 }
 
+/* The most bytes from where a secret key starts to its ':' or '=': the
+ * longest key and the two spaces assignment() lets in. */
+static size_t key_reach(void)
+{
+	size_t k, most = 0;
+
+	for (k = 0; secret_keys[k].w; k++)
+		if (secret_keys[k].len > most)
+			most = secret_keys[k].len;
+	return most + 2;
+}
+
 int lp_detect_credentials(const lp_text *text, lp_spans *out)
 {
 	const char *s = text->s;
-	size_t len = text->len, i = 0, last_end = 0;
+	size_t len = text->len, i = 0, last_end = 0, reach;
 
 	if (!(text->has & LP_HAS_KV))
 		return 0; /* every secret follows a ':' or '=' */
+	reach = key_reach();
 	while (i < len) {
-		size_t start, end;
+		size_t start, end, kv;
 
 		/* Keys are words: try where one begins (a letter after a byte
 		 * that is not one), with the first letter of a secret key. */
 		i = lp_text_next(text, LP_IN(LP_SET_WORD), i);
 		if (i == len)
 			break;
+		/* A key at i has its ':' or '=' after it, up to i + reach.
+		 * Most words have none there (a time, "12:30", is the usual
+		 * ':'): go on to the first word that could. */
+		kv = lp_text_next(text, LP_IN(LP_SET_KV), i + 1);
+		if (kv == len)
+			break;
+		if (kv > i + reach) {
+			i = kv - reach;
+			continue;
+		}
 		start = i;
 		if (!secret_initial((unsigned char)s[i])) {
 			i++;

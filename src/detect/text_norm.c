@@ -268,6 +268,7 @@ static void index_text(lp_text *text)
 			urls &= urls - 1;
 		}
 		set[LP_SET_URL * words + k] = ok;
+		set[LP_SET_KV * words + k] = b.kv;
 		text->digits += lp_popcount64(b.digit);
 		if (b.at)
 			text->has |= LP_HAS_AT;

@@ -53,6 +53,7 @@ enum lp_text_set {
 	LP_SET_MARK,  /* where an e-mail address's at-sign may be: '@', '[',
 	                 '(', '{', '<', or 'a'/'A' after a space */
 	LP_SET_URL,   /* where a URL begins (lp_url_end is not 0) */
+	LP_SET_KV,    /* ':' or '=', where a key's value may follow */
 	LP_SET_COUNT
 };
 

@@ -121,6 +121,7 @@ static void check_sets(const lp_text *t)
 		           (c == '@' || c == '[' || c == '(' || c == '{' || c == '<' ||
 		            ((c | 0x20) == 'a' && p == ' ')));
 		FUZZ_CHECK(in_set(t, LP_SET_URL, i) == (lp_url_end(s, t->len, i) != 0));
+		FUZZ_CHECK(in_set(t, LP_SET_KV, i) == (c == ':' || c == '='));
 	}
 	FUZZ_CHECK(t->digits == digits);
 	/* No bit past the end. */

@@ -204,6 +204,7 @@ static void test_candidate_sets(void **state)
 	assert_string_equal(members(&t, LP_SET_SIGN), "5 8");
 	assert_string_equal(members(&t, LP_SET_MARK), "8 26 31 37");
 	assert_string_equal(members(&t, LP_SET_URL), "46");
+	assert_string_equal(members(&t, LP_SET_KV), "16");
 	assert_int_equal(t.digits, 11);
 	assert_int_equal(t.has, LP_HAS_AT | LP_HAS_KV | LP_HAS_ATW);
 	/* Both fold to ASCII: the sets see the normalised bytes. */
