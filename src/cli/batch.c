@@ -1,6 +1,7 @@
 #include "batch.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -14,6 +15,9 @@
 /* A chunk holds up to this many records or bytes of input. */
 #define CHUNK_RECORDS 1024
 #define CHUNK_BYTES (8u * 1024 * 1024)
+/* Records a worker takes at a time: few enough that the workers end a
+ * chunk together, enough that they seldom meet at the counter. */
+#define CLAIM_RECORDS 8
 
 typedef struct item {
 	size_t off;           /* the record's bytes in chunk.text */
@@ -23,26 +27,31 @@ typedef struct item {
 	const char *problem;
 	const char *problem_code;
 	size_t res_off;       /* the decision or error record, one line, in */
-	size_t res_len;       /* the chunk's out[] of the item's stripe */
+	size_t res_len;       /* chunk.out[res_buf], the buffer of the */
+	int res_buf;          /* worker that evaluated it */
 } item;
 
 typedef struct chunk {
 	item v[CHUNK_RECORDS];
 	size_t n;
 	lp_buf text;          /* the records' bytes, copied from the reader */
-	/* The results, one buffer per worker stripe, kept from chunk to chunk:
-	 * a result costs no allocation once they have grown. */
+	/* The first record no worker has taken yet. Workers take records as
+	 * they go, so that one that is slowed down (a core shared with the
+	 * reading and writing, or with another program) leaves more of the
+	 * chunk to the others instead of holding them all up. */
+	atomic_size_t next;
+	/* The results, one buffer per worker, kept from chunk to chunk: a
+	 * result costs no allocation once they have grown. */
 	lp_buf *out;
-	int stripes;
+	int workers;
 } chunk;
 
 typedef struct worker {
 	pthread_t thread;
 	const batch_options *o;
 	chunk *c;
-	size_t first;         /* this worker's stripe: first, first + step... */
-	size_t step;
-	int running;          /* a thread was started for the stripe */
+	int index;            /* its buffer of chunk.out */
+	int running;          /* a thread was started for it */
 	batch_summary sum;
 	int oom;
 	/* Kept from report to report and chunk to chunk: a worker's
@@ -189,7 +198,7 @@ static void count_decision(batch_summary *s, const lp_decision *d)
 static void evaluate_item(worker *w, item *it)
 {
 	const char *json = w->c->text.s + it->off;
-	lp_buf *out = &w->c->out[w->first];
+	lp_buf *out = &w->c->out[w->index];
 	lp_decision *d = NULL;
 	lp_error err;
 	int rc;
@@ -197,6 +206,7 @@ static void evaluate_item(worker *w, item *it)
 	/* What is read of err when evaluation fails without a message. */
 	err.status = 0;
 	err.field[0] = err.message[0] = '\0';
+	it->res_buf = w->index;
 	it->res_off = out->len;
 	if (it->problem) {
 		error_record(out, it, it->problem_code ? it->problem_code
@@ -227,10 +237,15 @@ static void evaluate_item(worker *w, item *it)
 static void *work(void *arg)
 {
 	worker *w = arg;
-	size_t i;
+	chunk *c = w->c;
+	size_t i, end;
 
-	for (i = w->first; i < w->c->n; i += w->step)
-		evaluate_item(w, &w->c->v[i]);
+	while ((i = atomic_fetch_add_explicit(&c->next, CLAIM_RECORDS,
+	                                      memory_order_relaxed)) < c->n) {
+		end = i + CLAIM_RECORDS < c->n ? i + CLAIM_RECORDS : c->n;
+		for (; i < end; i++)
+			evaluate_item(w, &c->v[i]);
+	}
 	return NULL;
 }
 
@@ -240,8 +255,9 @@ static int read_chunk(rec_reader *r, chunk *c, batch_state *st)
 	int t;
 
 	c->n = 0;
+	atomic_store_explicit(&c->next, 0, memory_order_relaxed);
 	c->text.len = 0;
-	for (t = 0; t < c->stripes; t++)
+	for (t = 0; t < c->workers; t++)
 		c->out[t].len = 0;
 	while (c->n < CHUNK_RECORDS && c->text.len < CHUNK_BYTES) {
 		rec_record rec;
@@ -301,8 +317,8 @@ void batch_init(batch_state *st)
 	st->started = now();
 }
 
-/* Starts the workers on chunk c: one thread per stripe. A thread that
- * cannot start leaves its stripe to finish_chunk. */
+/* Starts the workers on chunk c. A worker whose thread cannot start does
+ * its work in finish_chunk. */
 static void start_chunk(worker *w, int threads, const batch_options *o,
                         chunk *c)
 {
@@ -311,8 +327,7 @@ static void start_chunk(worker *w, int threads, const batch_options *o,
 	for (t = 0; t < threads; t++) {
 		w[t].o = o;
 		w[t].c = c;
-		w[t].first = (size_t)t;
-		w[t].step = (size_t)threads;
+		w[t].index = t;
 		w[t].running = c->n > (size_t)t &&
 		               pthread_create(&w[t].thread, NULL, work, &w[t]) == 0;
 	}
@@ -342,7 +357,7 @@ static void write_chunk(const batch_options *o, const rec_reader *r, chunk *c,
 		if (r->shape == REC_ARRAY)
 			fputs((*written)++ ? ",\n" : "\n", o->out);
 		if (it->res_len)
-			fwrite(c->out[i % (size_t)c->stripes].s + it->res_off, 1,
+			fwrite(c->out[it->res_buf].s + it->res_off, 1,
 			       it->res_len, o->out);
 		if (r->shape != REC_ARRAY)
 			fputc('\n', o->out);
@@ -373,7 +388,7 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 		free(w);
 		return -1;
 	}
-	a->stripes = b->stripes = o->threads;
+	a->workers = b->workers = o->threads;
 	for (t = 0; t < o->threads; t++)
 		lp_eval_scratch_init(&w[t].scratch);
 	if (r->shape == REC_ARRAY)
