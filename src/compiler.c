@@ -355,6 +355,9 @@ static void measure_ids(lp_policy *p)
 	MEASURE(p->rules, p->rule_count);
 	MEASURE(p->steps, p->step_count);
 #undef MEASURE
+	for (i = 0; i < p->rule_count; i++)
+		p->rules[i].title_len = p->rules[i].title ? strlen(p->rules[i].title)
+		                                          : 0;
 }
 
 int lp_compiler_compile(lp_policy **out, lp_compiler *c)

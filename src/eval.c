@@ -246,58 +246,45 @@ static void describe_media(const eval_state *st, size_t i, sbuf *out)
  * (the loader has checked that the template uses no others) and adds the
  * line, after prefix. */
 static void render(eval_state *st, const char *prefix, size_t prefix_len,
-                   const char *tmpl, const lp_word *names,
-                   const lp_word *values, size_t n)
+                   const lp_template *tmpl, const lp_word *values)
 {
-	const char *s = tmpl;
 	size_t i;
 
 	if (!begin_line(st))
 		return;
 	put(st, prefix, prefix_len);
-	while (*s) {
-		const char *open = strchr(s, '{'), *close;
-		size_t name_len;
+	for (i = 0; i < tmpl->count; i++) {
+		const lp_template_part *part = &tmpl->part[i];
 
-		if (!open || !(close = strchr(open, '}'))) {
-			put_str(st, s);
-			break;
-		}
-		put(st, s, (size_t)(open - s));
-		name_len = (size_t)(close - open - 1);
-		for (i = 0; i < n; i++)
-			if (names[i].len == name_len &&
-			    memcmp(open + 1, names[i].w, name_len) == 0)
-				put(st, values[i].w, values[i].len);
-		s = close + 1;
+		put(st, part->lit, part->lit_len);
+		if (part->slot >= 0)
+			put(st, values[part->slot].w, values[part->slot].len);
 	}
 	end_line(st);
 }
 
 /* The placeholders of rule templates: see rules/README.md. */
-static void render_rule(eval_state *st, const char *tmpl, const lp_rule *rule,
-                        lp_word category, lp_word evidence)
+static void render_rule(eval_state *st, const lp_template *tmpl,
+                        const lp_rule *rule, lp_word category,
+                        lp_word evidence)
 {
-	static const lp_word names[] = {
-		LP_WORD("rule"), LP_WORD("title"), LP_WORD("category"),
-		LP_WORD("referral"), LP_WORD("evidence"),
-		LP_WORD("reporter")};
 	const char *role = lp_roles[st->r->role];
-	lp_word values[6];
+	lp_word values[LP_RULE_PLACEHOLDERS];
 
-	values[0].w = rule->id;
-	values[0].len = rule->id_len;
-	values[1].w = rule->title ? rule->title : rule->id;
-	values[1].len = rule->title ? strlen(rule->title) : rule->id_len;
-	values[2] = category;
-	values[3].w = rule->referral >= 0 ? st->p->referrals[rule->referral].id
-	                                  : "";
-	values[3].len = rule->referral >= 0
-	                ? st->p->referrals[rule->referral].id_len : 0;
-	values[4] = evidence;
-	values[5].w = role;
-	values[5].len = strlen(role);
-	render(st, "", 0, tmpl, names, values, 6);
+	values[LP_RULE_RULE].w = rule->id;
+	values[LP_RULE_RULE].len = rule->id_len;
+	values[LP_RULE_TITLE].w = rule->title ? rule->title : rule->id;
+	values[LP_RULE_TITLE].len = rule->title ? rule->title_len : rule->id_len;
+	values[LP_RULE_CATEGORY] = category;
+	values[LP_RULE_REFERRAL].w = rule->referral >= 0
+	                             ? st->p->referrals[rule->referral].id : "";
+	values[LP_RULE_REFERRAL].len = rule->referral >= 0
+	                               ? st->p->referrals[rule->referral].id_len
+	                               : 0;
+	values[LP_RULE_EVIDENCE] = evidence;
+	values[LP_RULE_REPORTER].w = role;
+	values[LP_RULE_REPORTER].len = strlen(role);
+	render(st, "", 0, tmpl, values);
 }
 
 static int add_evidence(eval_state *st, lp_violation *v, const lp_finding *f,
@@ -961,20 +948,18 @@ static void enforce(eval_state *st, uint64_t signals)
 		*o = '\0';
 		d->action_count = s->action_count;
 		if (s->explain) {
-			static const lp_word names[] = {LP_WORD("actions"),
-			                                    LP_WORD("reporter")};
-			lp_word values[2];
+			lp_word values[LP_STEP_PLACEHOLDERS];
 			char prefix_text[160];
 			sbuf prefix = {prefix_text, 0, sizeof(prefix_text)};
 
-			values[0].w = acts;
-			values[0].len = len;
-			values[1].w = lp_roles[st->r->role];
-			values[1].len = strlen(values[1].w);
+			values[LP_STEP_ACTIONS].w = acts;
+			values[LP_STEP_ACTIONS].len = len;
+			values[LP_STEP_REPORTER].w = lp_roles[st->r->role];
+			values[LP_STEP_REPORTER].len = strlen(lp_roles[st->r->role]);
 			sb_put(&prefix, "Enforcement ", 12);
 			sb_put(&prefix, s->id, s->id_len);
 			sb_put(&prefix, ": ", 2);
-			render(st, prefix.s, prefix.len, s->explain, names, values, 2);
+			render(st, prefix.s, prefix.len, s->explain, values);
 		} else if (begin_line(st)) {
 			put(st, "Enforcement ", 12);
 			put_id(st, *s);

@@ -85,6 +85,33 @@ typedef enum lp_outcome {
 	LP_OUTCOME_VIOLATION
 } lp_outcome;
 
+/*
+ * An explanation template ("Rule {rule}: {category} ..."), split when the
+ * policy is loaded into literal pieces, each followed by a placeholder or
+ * none, so that a decision's line is written with a few copies. A
+ * placeholder is its index in the list the template was checked against:
+ * LP_RULE_* for rules, LP_STEP_* for enforcement steps. One allocation.
+ */
+typedef struct lp_template_part {
+	const char *lit;    /* into the template's own copy of its text */
+	size_t lit_len;
+	int slot;           /* the placeholder after lit, or -1 */
+} lp_template_part;
+
+typedef struct lp_template {
+	size_t count;
+	lp_template_part part[];
+} lp_template;
+
+enum lp_rule_placeholder {
+	LP_RULE_RULE, LP_RULE_TITLE, LP_RULE_CATEGORY, LP_RULE_REFERRAL,
+	LP_RULE_EVIDENCE, LP_RULE_REPORTER, LP_RULE_PLACEHOLDERS
+};
+
+enum lp_step_placeholder {
+	LP_STEP_ACTIONS, LP_STEP_REPORTER, LP_STEP_PLACEHOLDERS
+};
+
 /* Rule category that means "the category of the finding". */
 #define LP_CATEGORY_OF_FINDING (-2)
 
@@ -92,6 +119,7 @@ typedef struct lp_rule {
 	char *id;
 	size_t id_len;      /* strlen(id), measured at compile time */
 	char *title;
+	size_t title_len;
 	lp_scope scope;
 	lp_cond *where;        /* NULL: always */
 	int *unless;           /* exception indices */
@@ -101,8 +129,8 @@ typedef struct lp_rule {
 	lp_outcome otherwise;  /* when requires does not hold */
 	int category;          /* for violations: index or LP_CATEGORY_OF_FINDING */
 	int referral;          /* for referrals: index */
-	char *explain;         /* template */
-	char *otherwise_explain;
+	lp_template *explain;
+	lp_template *otherwise_explain;
 	int enabled;
 	uint64_t reads;        /* signals read by where, requires and unless */
 	uint64_t where_reads;  /* signals read by where alone */
@@ -114,7 +142,7 @@ typedef struct lp_step {
 	lp_cond *when;         /* NULL: always */
 	int *actions;
 	size_t action_count;
-	char *explain;
+	lp_template *explain;
 } lp_step;
 
 /* A signal as a member of a report object, for reading reports. */

@@ -752,13 +752,53 @@ static int ref_named(loader *L, const lp_named *arr, size_t n, const char *id,
 /* ---- templates ------------------------------------------------------------------ */
 
 /* The placeholders each kind of template may use (eval.c fills them). */
+/* In the order of enum lp_rule_placeholder and lp_step_placeholder. */
 static const char *const rule_placeholders[] = {
 	"rule", "title", "category", "referral", "evidence", "reporter", NULL};
 static const char *const step_placeholders[] = {"actions", "reporter", NULL};
 
+/* The template t, whose every {placeholder} is one of known, split into
+ * its parts (see lp_template). */
+static lp_template *split_template(loader *L, const char *t,
+                                   const char *const *known)
+{
+	size_t n = 1, len = strlen(t), i;
+	const char *s, *open, *close;
+	lp_template *tp;
+	char *text;
+
+	for (s = strchr(t, '{'); s; s = strchr(s + 1, '{'))
+		n++;
+	tp = lp_malloc(sizeof(*tp) + n * sizeof(tp->part[0]) + len + 1);
+	if (!tp) {
+		L->oom = 1;
+		return NULL;
+	}
+	text = (char *)&tp->part[n];
+	memcpy(text, t, len + 1);
+	tp->count = 0;
+	for (s = text; *s; s = close + 1) {
+		lp_template_part *part = &tp->part[tp->count++];
+
+		part->lit = s;
+		part->slot = -1;
+		if (!(open = strchr(s, '{'))) {
+			part->lit_len = strlen(s);
+			break;
+		}
+		part->lit_len = (size_t)(open - s);
+		close = strchr(open, '}');
+		for (i = 0; known[i]; i++)
+			if (strlen(known[i]) == (size_t)(close - open - 1) &&
+			    memcmp(known[i], open + 1, (size_t)(close - open - 1)) == 0)
+				part->slot = (int)i;
+	}
+	return tp;
+}
+
 /* Checks that every {placeholder} of an explanation template is known. */
-static char *get_template(loader *L, const lp_ynode *e, const char *key,
-                          const char *what, const char *const *known)
+static lp_template *get_template(loader *L, const lp_ynode *e, const char *key,
+                                 const char *what, const char *const *known)
 {
 	const char *t = get_text(L, e, key, 0, what);
 	const char *s;
@@ -802,7 +842,7 @@ static char *get_template(loader *L, const lp_ynode *e, const char *key,
 			return NULL;
 		}
 	}
-	return dup(L, t);
+	return split_template(L, t, known);
 }
 
 /* ---- exceptions: ------------------------------------------------------------------ */

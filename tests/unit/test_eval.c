@@ -229,6 +229,42 @@ static void test_missing_signals(void **state)
 	lp_decision_free(d);
 }
 
+/* Templates are split when the policy loads: every placeholder, one
+ * used twice, one at each end, a lone '}' and text with none. */
+static void test_explain_templates(void **state)
+{
+	lp_policy *q = tu_policy(
+		"policy: {name: t, version: '1'}\n"
+		"categories: [{id: secret, kind: secret}]\n"
+		"detectors: [{id: pets, keywords: [fluffy], category: secret}]\n"
+		"referrals: [{id: elsewhere}]\n"
+		"rules:\n"
+		"  - id: r\n"
+		"    title: The Title\n"
+		"    for: findings\n"
+		"    outcome: violation\n"
+		"    category: secret\n"
+		"    explain: '{rule}|{title}|{category}|{referral}|{evidence}|"
+		"{reporter} } {rule}{rule}'\n"
+		"  - id: s\n"
+		"    for: report\n"
+		"    outcome: refer\n"
+		"    referral: elsewhere\n"
+		"    explain: 'plain text, no placeholder'\n"
+		"enforcement:\n"
+		"  - {id: e, actions: [], explain: '{actions}'}\n");
+	const char *json;
+
+	(void)state;
+	json = tu_eval_json(q, "{\"content\":{\"text\":\"fluffy\"},"
+	                       R("bystander") "}");
+	assert_contains(json, "\"r|The Title|secret||pets at 0-6 (f•••••)|"
+	                      "bystander } rr\"");
+	assert_contains(json, "\"plain text, no placeholder\"");
+	assert_contains(json, "\"Enforcement e: \"");
+	lp_policy_free(q);
+}
+
 /* A counterfactual re-runs a rule only when an item met its 'where' or
  * 'where' reads the flipped signal; an item that met 'where' and was
  * excepted still counts, as the flipped signal may lift the exception. */
@@ -433,6 +469,7 @@ int main(void)
 		cmocka_unit_test(test_disabled_rule_and_labels),
 		cmocka_unit_test(test_missing_signals),
 		cmocka_unit_test(test_missing_signals_where),
+		cmocka_unit_test(test_explain_templates),
 		cmocka_unit_test(test_signals_no_rule_reads),
 		cmocka_unit_test(test_detector_match_limit),
 		cmocka_unit_test(test_pattern_detector),
