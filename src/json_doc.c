@@ -362,15 +362,24 @@ static int parse(parser *ps)
 			return lp_error_set(ps->err, LP_EINVALID, "",
 			                    "report: unexpected text after the JSON "
 			                    "value (at byte %zu)", i);
-		if ((c == '}' && (x == X_KEY_OR_CLOSE || x == X_COMMA_OR_CLOSE) &&
-		     top->type == '{') ||
-		    (c == ']' && (x == X_VALUE_OR_CLOSE || x == X_COMMA_OR_CLOSE) &&
-		     top->type == '[')) {
-			ps->depth--;
-			x = ps->depth ? X_COMMA_OR_CLOSE : X_END;
-			continue;
-		}
-		if (c == ',' && x == X_COMMA_OR_CLOSE) {
+		/* The punctuation that is not a value, where it may be; a
+		 * byte that fits nowhere is taken for a value below, where
+		 * it gets its message. */
+		switch (c) {
+		case '}':
+		case ']':
+			if ((c == '}' ? x == X_KEY_OR_CLOSE : x == X_VALUE_OR_CLOSE) ||
+			    x == X_COMMA_OR_CLOSE) {
+				if (top->type != (c == '}' ? '{' : '['))
+					break;
+				ps->depth--;
+				x = ps->depth ? X_COMMA_OR_CLOSE : X_END;
+				continue;
+			}
+			break;
+		case ',':
+			if (x != X_COMMA_OR_CLOSE)
+				break;
 			if (top->type == '{') {
 				top->expect_key = 1;
 				x = X_KEY;
@@ -379,21 +388,27 @@ static int parse(parser *ps)
 				x = X_VALUE;
 			}
 			continue;
-		}
-		if (c == ':' && x == X_COLON) {
+		case ':':
+			if (x != X_COLON)
+				break;
 			top->expect_key = 0;
 			x = X_VALUE;
 			continue;
-		}
-		if (c == '"' && (x == X_KEY || x == X_KEY_OR_CLOSE)) {
-			size_t start = i + 1;
+		case '"':
+			if (x == X_KEY || x == X_KEY_OR_CLOSE) {
+				size_t start = i + 1;
 
-			if ((rc = read_string(ps, &i, &top->name, &top->name_len)) != LP_OK)
-				goto stop;
-			top->key = json + start;
-			top->key_len = i - start;
-			x = X_COLON;
-			continue;
+				if ((rc = read_string(ps, &i, &top->name,
+				                      &top->name_len)) != LP_OK)
+					goto stop;
+				top->key = json + start;
+				top->key_len = i - start;
+				x = X_COLON;
+				continue;
+			}
+			break;
+		default:
+			break;
 		}
 		if (x != X_VALUE && x != X_VALUE_OR_CLOSE) {
 			char what[80];

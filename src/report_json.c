@@ -1,8 +1,8 @@
 /*
  * report_json.c - a JSON report (SPEC §2) into an lp_rdata.
  *
- * The text is validated first (json_scan.c: syntax, UTF-8, no \u0000,
- * nesting), then read into a json_doc tree, and the walk over that tree
+ * The text is validated and read into a tree in one pass (json_doc.c:
+ * syntax, UTF-8, no \u0000, nesting), and the walk over that tree
  * rejects duplicate and case-variant keys and every field of the wrong
  * type, so a report is either read whole or refused with the field at
  * fault.
