@@ -113,39 +113,44 @@ int lp_keyword_may_occur(const lp_text *text, char *const *keywords,
 	return 0;
 }
 
-uint64_t lp_keyword_pairs(char *const *keywords, size_t n)
+int lp_keyword_digest(char *const *keywords, size_t n, lp_word_digest *out)
 {
-	uint64_t bits = 0;
 	size_t k;
 
+	memset(out, 0, sizeof(*out));
 	for (k = 0; k < n; k++) {
 		const unsigned char *w = (const unsigned char *)keywords[k];
+		unsigned h;
 
-		if (!lp_is_alpha(w[0]) || !w[1])
+		if (!lp_is_alpha(w[0]) || !w[1] || !w[2]) {
+			memset(out, 0, sizeof(*out));
 			return 0;
-		bits |= (uint64_t)1 << lp_word_pair(w[0], w[1]);
+		}
+		h = lp_word_triple(w[0], w[1], w[2]);
+		out->bits[h >> 6] |= (uint64_t)1 << (h & 63);
 	}
-	return bits;
+	return n > 0;
 }
 
-uint64_t lp_text_word_pairs(const lp_text *text)
+void lp_text_word_digest(const lp_text *text, lp_word_digest *out)
 {
 	const uint64_t *word = text->sets + LP_SET_WORD * text->words;
-	uint64_t bits = 0;
-	size_t k;
+	const unsigned char *s = (const unsigned char *)text->s;
+	size_t k, len = text->len;
 
-	/* The byte after a word's first is at most s[len], the NUL. */
+	memset(out, 0, sizeof(*out));
 	for (k = 0; k < text->words; k++) {
 		uint64_t m;
 
 		for (m = word[k]; m; m &= m - 1) {
-			const unsigned char *w =
-				(const unsigned char *)text->s + 64 * k + lp_ctz64(m);
+			size_t i = 64 * k + lp_ctz64(m);
+			/* s[len] is the NUL: the second byte is at most that. */
+			unsigned h = lp_word_triple(s[i], s[i + 1],
+			                            i + 2 <= len ? s[i + 2] : 0);
 
-			bits |= (uint64_t)1 << lp_word_pair(w[0], w[1]);
+			out->bits[h >> 6] |= (uint64_t)1 << (h & 63);
 		}
 	}
-	return bits;
 }
 
 int lp_keyword_detect(const lp_text *text, char *const *keywords, size_t n,

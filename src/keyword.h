@@ -36,24 +36,44 @@ int lp_keyword_may_occur(const lp_text *text, char *const *keywords,
                          size_t n);
 
 /*
- * How words begin, as a 64-bit digest: bit lp_word_pair(a, b) for a word
- * whose first two bytes are a and b, ASCII case ignored. A keyword whose
- * bit is missing from the text's digest does not occur in it, so most
- * texts are passed over without looking for context words at all.
+ * How words begin, as a 256-bit digest: bit lp_word_triple(a, b, c) for a
+ * word whose first three bytes are a, b and c, ASCII case ignored. A
+ * keyword whose bit is missing from the text's digest does not occur in
+ * it, so most texts are passed over without looking for context words at
+ * all. Three bytes, not two: "pa" begins "pay" and "park" as well as
+ * "passport", and a text's dozen words would set most bits of a digest
+ * of pairs.
  */
-static inline unsigned lp_word_pair(unsigned char a, unsigned char b)
+typedef struct lp_word_digest {
+	uint64_t bits[4];
+} lp_word_digest;
+
+static inline unsigned lp_word_triple(unsigned char a, unsigned char b,
+                                      unsigned char c)
 {
-	return ((unsigned)lp_to_lower(a) * 7u + (unsigned)lp_to_lower(b)) & 63u;
+	uint32_t v = (uint32_t)lp_to_lower(a) << 16 |
+	             (uint32_t)lp_to_lower(b) << 8 | (uint32_t)lp_to_lower(c);
+
+	return (unsigned)((v * 0x9E3779B1u) >> 24);
 }
 
-/* The digest of the keywords' beginnings, or 0 when one of them does not
- * begin with an ASCII letter and another byte (nothing can be ruled out
- * then). */
-uint64_t lp_keyword_pairs(char *const *keywords, size_t n);
+/* Whether the two digests share a bit. */
+static inline int lp_word_digest_meets(const lp_word_digest *a,
+                                       const lp_word_digest *b)
+{
+	return ((a->bits[0] & b->bits[0]) | (a->bits[1] & b->bits[1]) |
+	        (a->bits[2] & b->bits[2]) | (a->bits[3] & b->bits[3])) != 0;
+}
+
+/* The digest of the keywords' beginnings. Returns 1, or 0 (and an empty
+ * digest) when one of them does not begin with an ASCII letter or is
+ * shorter than three bytes: nothing can be ruled out then. */
+int lp_keyword_digest(char *const *keywords, size_t n, lp_word_digest *out);
 
 /* The digest of the beginnings of text's words (those that begin with an
- * ASCII letter after a byte that is not one, LP_SET_WORD). */
-uint64_t lp_text_word_pairs(const lp_text *text);
+ * ASCII letter after a byte that is not one, LP_SET_WORD); bytes past the
+ * end of the text count as 0. */
+void lp_text_word_digest(const lp_text *text, lp_word_digest *out);
 
 /* Lower-cases the ASCII letters of the NUL-terminated keyword s in place,
  * leaving every other byte (UTF-8 included) as it is, whatever the

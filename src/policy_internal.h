@@ -14,6 +14,7 @@
 #include "cond.h"
 #include "detect.h"
 #include "diag.h"
+#include "keyword.h"
 #include "libpolicy.h"
 
 /* Signals are kept as bits of a uint64_t in a report. */
@@ -39,9 +40,10 @@ typedef struct lp_detector_def {
 	                                       be near a match; NULL: none */
 	size_t context_count;
 	size_t context_window;              /* bytes before and after a match */
-	/* How the context words begin (lp_keyword_pairs), so that a text
+	/* How the context words begin (lp_keyword_digest), so that a text
 	 * none of whose words begins like one is passed over at once. */
-	uint64_t context_pairs;
+	lp_word_digest context_digest;
+	int has_context_digest;
 	lp_mask_style mask;
 } lp_detector_def;
 

@@ -619,7 +619,9 @@ static void load_context(loader *L, const lp_ynode *e, lp_detector_def *d)
 	}
 	d->context_window = (size_t)w;
 	if (ctx && load_words(L, ctx, &d->context, &d->context_count) == 0)
-		d->context_pairs = lp_keyword_pairs(d->context, d->context_count);
+		d->has_context_digest = lp_keyword_digest(d->context,
+		                                          d->context_count,
+		                                          &d->context_digest);
 }
 
 static void on_detector(loader *L, const lp_ynode *e, const char *id)

@@ -46,8 +46,8 @@ int lp_scan(const lp_policy *p, lp_scanner *sc, const char *s, size_t len,
             lp_scan_match_fn on_match, void *ctx, lp_scan_result *res)
 {
 	size_t di, i;
-	uint64_t pairs = 0;
-	int have_pairs = 0;
+	lp_word_digest digest;
+	int have_digest = 0;
 
 	res->capped_count = 0;
 	res->limit_detector = -1;
@@ -61,12 +61,12 @@ int lp_scan(const lp_policy *p, lp_scanner *sc, const char *s, size_t len,
 		/* Matches that need a context word the text lacks would all
 		 * be dropped: do not look for them. Most texts have no word
 		 * that begins like a context word. */
-		if (d->context && d->context_pairs) {
-			if (!have_pairs) {
-				pairs = lp_text_word_pairs(&sc->text);
-				have_pairs = 1;
+		if (d->context && d->has_context_digest) {
+			if (!have_digest) {
+				lp_text_word_digest(&sc->text, &digest);
+				have_digest = 1;
 			}
-			if (!(pairs & d->context_pairs))
+			if (!lp_word_digest_meets(&digest, &d->context_digest))
 				continue;
 		}
 		if (d->context &&

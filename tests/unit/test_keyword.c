@@ -101,7 +101,7 @@ static int may_occur(const char *const *kws, const char *text)
 	char *kw[8];
 	lp_text t = { 0 };
 	size_t n, i, from, to;
-	uint64_t pairs;
+	lp_word_digest kd, td;
 	int may;
 
 	for (n = 0; kws[n]; n++) {
@@ -113,8 +113,8 @@ static int may_occur(const char *const *kws, const char *text)
 	}
 	assert_int_equal(lp_text_normalise(&t, text, strlen(text)), 0);
 	may = lp_keyword_may_occur(&t, kw, n);
-	pairs = lp_keyword_pairs(kw, n);
-	if (pairs && !(pairs & lp_text_word_pairs(&t)))
+	lp_text_word_digest(&t, &td);
+	if (lp_keyword_digest(kw, n, &kd) && !lp_word_digest_meets(&kd, &td))
 		assert_false(may);
 	for (from = 0; !may && from < t.len; from++) {
 		for (to = from + 1; to <= t.len; to++)
@@ -148,25 +148,53 @@ static void test_may_occur(void **state)
 	assert_false(may_occur(KWS("account no"), "accent acorn"));
 }
 
-static void test_word_pairs(void **state)
+static int has_triple(const lp_word_digest *d, const char *w)
 {
-	char *kw[2] = { "acct", "passport" }, *one[1] = { "a" }, *hash[1] = { "#x" };
+	unsigned h = lp_word_triple((unsigned char)w[0], (unsigned char)w[1],
+	                            (unsigned char)w[2]);
+
+	return (int)(d->bits[h >> 6] >> (h & 63) & 1);
+}
+
+static int bit_count(const lp_word_digest *d)
+{
+	int n = 0, k;
+
+	for (k = 0; k < 4; k++)
+		n += __builtin_popcountll(d->bits[k]);
+	return n;
+}
+
+static void test_word_digest(void **state)
+{
+	char *kw[2] = { "acct", "passport" }, *two[1] = { "ab" },
+	     *hash[1] = { "#xy" };
+	/* 63 bytes: the last word's third byte would be past the buffer's
+	 * 64; it counts as 0. */
+	static const char end[] =
+		"..............................................x My ACct, x9pa b";
 	lp_text t = { 0 };
-	uint64_t p;
+	lp_word_digest d;
 
 	(void)state;
-	p = lp_keyword_pairs(kw, 2);
-	assert_int_equal(p, ((uint64_t)1 << lp_word_pair('a', 'c')) |
-	                    ((uint64_t)1 << lp_word_pair('p', 'a')));
-	/* Nothing can be ruled out for a one-letter or non-letter keyword. */
-	assert_int_equal(lp_keyword_pairs(one, 1), 0);
-	assert_int_equal(lp_keyword_pairs(hash, 1), 0);
-	assert_int_equal(lp_text_normalise(&t, "My ACct, x9pa b", 15), 0);
-	p = lp_text_word_pairs(&t);
-	assert_true(p & ((uint64_t)1 << lp_word_pair('m', 'y')));
-	assert_true(p & ((uint64_t)1 << lp_word_pair('a', 'c')));
-	assert_true(p & ((uint64_t)1 << lp_word_pair('p', 'a'))); /* after 9 */
-	assert_true(p & ((uint64_t)1 << lp_word_pair('b', '\0'))); /* at the end */
+	assert_int_equal(lp_keyword_digest(kw, 2, &d), 1);
+	assert_true(has_triple(&d, "acc"));
+	assert_true(has_triple(&d, "pas"));
+	assert_true(bit_count(&d) <= 2);
+	/* Nothing can be ruled out for a short or non-letter keyword. */
+	assert_int_equal(lp_keyword_digest(two, 1, &d), 0);
+	assert_int_equal(bit_count(&d), 0);
+	assert_int_equal(lp_keyword_digest(hash, 1, &d), 0);
+	assert_int_equal(sizeof(end) - 1, 63);
+	assert_int_equal(lp_text_normalise(&t, end, sizeof(end) - 1), 0);
+	lp_text_word_digest(&t, &d);
+	assert_true(has_triple(&d, "x m"));
+	assert_true(has_triple(&d, "my "));
+	assert_true(has_triple(&d, "acc"));
+	assert_true(has_triple(&d, "pa ")); /* after 9 */
+	assert_true(has_triple(&d, "b\0\0")); /* the last byte */
+	assert_false(has_triple(&d, "...")); /* words begin with a letter */
+	assert_true(bit_count(&d) <= 6);
 	lp_text_free(&t);
 }
 
@@ -214,7 +242,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_may_occur),
-		cmocka_unit_test(test_word_pairs),
+		cmocka_unit_test(test_word_digest),
 		cmocka_unit_test(test_keyword_fold),
 		cmocka_unit_test(test_locale_c),
 		cmocka_unit_test(test_other_locales),
