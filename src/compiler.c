@@ -320,6 +320,17 @@ static int index_signal_readers(lp_policy *p)
 	return LP_OK;
 }
 
+/* See lp_policy.context_initials. */
+static void join_context_initials(lp_policy *p)
+{
+	size_t i;
+
+	p->context_initials = 0;
+	for (i = 0; i < p->detector_count; i++)
+		if (p->detectors[i].has_context_digest)
+			p->context_initials |= p->detectors[i].context_digest.initials;
+}
+
 /* The end of a compact decision (see lp_policy.json_tail). */
 static int write_json_tail(lp_policy *p)
 {
@@ -390,6 +401,7 @@ int lp_compiler_compile(lp_policy **out, lp_compiler *c)
 	if (rc == LP_OK) {
 		measure_ids(*out);
 		index_signal_members(*out);
+		join_context_initials(*out);
 		if ((rc = index_signal_readers(*out)) != LP_OK ||
 		    (rc = write_json_tail(*out)) != LP_OK) {
 			lp_policy_free(*out);

@@ -128,26 +128,33 @@ int lp_keyword_digest(char *const *keywords, size_t n, lp_word_digest *out)
 		}
 		h = lp_word_triple(w[0], w[1], w[2]);
 		out->bits[h >> 6] |= (uint64_t)1 << (h & 63);
+		out->initials |= (uint32_t)1 << (lp_to_lower(w[0]) - 'a');
 	}
 	return n > 0;
 }
 
-void lp_text_word_digest(const lp_text *text, lp_word_digest *out)
+void lp_text_word_digest(const lp_text *text, uint32_t initials,
+                         lp_word_digest *out)
 {
 	const uint64_t *word = text->sets + LP_SET_WORD * text->words;
 	const unsigned char *s = (const unsigned char *)text->s;
 	size_t k, len = text->len;
 
 	memset(out, 0, sizeof(*out));
+	out->initials = initials;
 	for (k = 0; k < text->words; k++) {
 		uint64_t m;
 
 		for (m = word[k]; m; m &= m - 1) {
 			size_t i = 64 * k + lp_ctz64(m);
-			/* s[len] is the NUL: the second byte is at most that. */
-			unsigned h = lp_word_triple(s[i], s[i + 1],
-			                            i + 2 <= len ? s[i + 2] : 0);
+			unsigned h;
 
+			/* A letter: (c | 0x20) - 'a' is its index. */
+			if (!(initials >> (((unsigned)s[i] | 0x20u) - 'a') & 1))
+				continue;
+			/* s[len] is the NUL: the second byte is at most that. */
+			h = lp_word_triple(s[i], s[i + 1],
+			                   i + 2 <= len ? s[i + 2] : 0);
 			out->bits[h >> 6] |= (uint64_t)1 << (h & 63);
 		}
 	}

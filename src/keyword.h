@@ -46,6 +46,7 @@ int lp_keyword_may_occur(const lp_text *text, char *const *keywords,
  */
 typedef struct lp_word_digest {
 	uint64_t bits[4];
+	uint32_t initials; /* bit c - 'a' for each first letter c */
 } lp_word_digest;
 
 static inline unsigned lp_word_triple(unsigned char a, unsigned char b,
@@ -71,9 +72,12 @@ static inline int lp_word_digest_meets(const lp_word_digest *a,
 int lp_keyword_digest(char *const *keywords, size_t n, lp_word_digest *out);
 
 /* The digest of the beginnings of text's words (those that begin with an
- * ASCII letter after a byte that is not one, LP_SET_WORD); bytes past the
- * end of the text count as 0. */
-void lp_text_word_digest(const lp_text *text, lp_word_digest *out);
+ * ASCII letter after a byte that is not one, LP_SET_WORD) whose first
+ * letter is one of initials (the initials of keyword digests, joined):
+ * the others could meet no such digest. Bytes past the end of the text
+ * count as 0. */
+void lp_text_word_digest(const lp_text *text, uint32_t initials,
+                         lp_word_digest *out);
 
 /* Lower-cases the ASCII letters of the NUL-terminated keyword s in place,
  * leaving every other byte (UTF-8 included) as it is, whatever the

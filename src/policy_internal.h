@@ -195,6 +195,10 @@ struct lp_policy {
 	 * counterfactual of a missing signal re-runs those rules only. */
 	int *readers;
 	size_t reader_at[LP_MAX_SIGNALS + 1];
+	/* Derived too: the first letters of the detectors' context words
+	 * (lp_word_digest.initials, joined), the words a text's digest
+	 * need look at. */
+	uint32_t context_initials;
 	/* The last member of every compact decision, written once:
 	 * ,"policy":{"name":...,"version":...,"revision":...}} */
 	char *json_tail;

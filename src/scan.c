@@ -63,7 +63,8 @@ int lp_scan(const lp_policy *p, lp_scanner *sc, const char *s, size_t len,
 		 * that begins like a context word. */
 		if (d->context && d->has_context_digest) {
 			if (!have_digest) {
-				lp_text_word_digest(&sc->text, &digest);
+				lp_text_word_digest(&sc->text,
+				                    p->context_initials, &digest);
 				have_digest = 1;
 			}
 			if (!lp_word_digest_meets(&digest, &d->context_digest))
