@@ -118,6 +118,23 @@ void lp_buf_json_string(lp_buf *b, const char *s, size_t len)
 	b->len = (size_t)(o - b->s);
 }
 
+int lp_json_is_plain(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	char tail[16];
+
+	for (; i + 16 <= len; i += 16)
+		if (lp_json_plain16(s + i, NULL) < 16)
+			return 0;
+	if (i == len)
+		return 1;
+	/* The rest behind plain padding, as lp_buf_json_string reads it. */
+	memset(tail, ' ', sizeof(tail));
+	memcpy(tail, s + i, len - i);
+	return lp_json_plain16(tail, NULL) == 16;
+}
+
 int lp_buf_failed(const lp_buf *b) { return b->failed ? -1 : 0; }
 
 char *lp_buf_detach(lp_buf *b, size_t *len)

@@ -141,6 +141,9 @@ static inline size_t lp_json_plain16(const char *s, int *high)
 
 /* Appends s as a JSON string literal, quotes included. */
 void lp_buf_json_string(lp_buf *b, const char *s, size_t len);
+/* Whether s holds no byte that a JSON string literal must escape (a
+ * control character, '"' or '\\'): then the literal is s in quotes. */
+int lp_json_is_plain(const char *s, size_t len);
 /* Returns 0, or -1 when an append failed to allocate. */
 int lp_buf_failed(const lp_buf *b);
 /* Hands the NUL-terminated contents to the caller and resets b. */

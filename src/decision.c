@@ -291,8 +291,9 @@ static void str(jw *w, const char *s)
 	lp_buf_json_string(w->b, s, strlen(s));
 }
 
-/* A policy id or a word of the fixed vocabularies: the loader allows only
- * letters, digits, '_', '-' and '.', so there is nothing to escape. */
+/* A string with nothing to escape: a policy id or a word of the fixed
+ * vocabularies (the loader allows only letters, digits, '_', '-' and
+ * '.'), or an explanation line the evaluator found plain. */
 static void ident_n(jw *w, const char *s, size_t len)
 {
 	if (lp_buf_reserve(w->b, len + 2) != 0)
@@ -428,7 +429,11 @@ void lp_decision_append_json(lp_buf *b, const lp_decision *d, unsigned flags)
 	open(&w, '[');
 	for (i = 0; i < d->explanation_count; i++) {
 		item(&w);
-		lp_buf_json_string(b, d->explanation[i].s, d->explanation[i].len);
+		if (d->explanation[i].plain)
+			ident_n(&w, d->explanation[i].s, d->explanation[i].len);
+		else
+			lp_buf_json_string(b, d->explanation[i].s,
+			                   d->explanation[i].len);
 	}
 	close_(&w, ']');
 

@@ -46,6 +46,7 @@ typedef struct lp_applied_exception {
 typedef struct lp_line {
 	const char *s;
 	size_t len;
+	int plain;     /* nothing in it to escape in JSON (lp_json_is_plain) */
 } lp_line;
 
 /* A block of a decision's memory beyond the first. */

@@ -24,6 +24,7 @@
 
 #include "alloc.h"
 #include "ascii.h"
+#include "buf.h"
 #include "decision.h"
 #include "eval.h"
 #include "json_doc.h"
@@ -48,6 +49,7 @@ typedef struct eval_state {
 	lp_decision *d;      /* NULL while weighing counterfactuals */
 	lp_decision *out;    /* the decision, also while d is NULL */
 	size_t line_len;     /* the explanation line being written */
+	int line_dirty;      /* it has bytes JSON must escape */
 	int oom;
 	/* Detectors that reached LP_MAX_DETECTOR_MATCHES: the first matches
 	 * stand as evidence and the explanation says there were more. */
@@ -63,6 +65,11 @@ typedef struct eval_state {
  * d->free_at and ends there as a NUL-terminated string: no format string
  * to interpret and no allocation of its own. A decision has a handful of
  * lines, and a batch writes millions.
+ *
+ * put() takes the engine's own text (literals, policy ids, numbers),
+ * which never needs escaping in JSON; put_text() takes any other (the
+ * report's excerpts, the policy's sentences) and notes whether it does.
+ * Most lines have nothing to escape, and their JSON is then a copy.
  */
 
 /* Starts a line; 0 when no line is to be written (counterfactuals, or
@@ -70,6 +77,7 @@ typedef struct eval_state {
 static int begin_line(eval_state *st)
 {
 	st->line_len = 0;
+	st->line_dirty = 0;
 	return st->d && !st->oom;
 }
 
@@ -93,9 +101,16 @@ static void put(eval_state *st, const char *s, size_t n)
 	st->line_len += n;
 }
 
+static void put_text(eval_state *st, const char *s, size_t n)
+{
+	put(st, s, n);
+	if (!st->line_dirty && !lp_json_is_plain(s, n))
+		st->line_dirty = 1;
+}
+
 static void put_str(eval_state *st, const char *s)
 {
-	put(st, s, strlen(s));
+	put_text(st, s, strlen(s));
 }
 
 /* A string literal, and a policy id whose length the compiler measured. */
@@ -145,6 +160,7 @@ static void end_line(eval_state *st)
 		return;
 	}
 	d->explanation[d->explanation_count].s = s;
+	d->explanation[d->explanation_count].plain = !st->line_dirty;
 	d->explanation[d->explanation_count++].len = len;
 }
 
@@ -257,8 +273,10 @@ static void render(eval_state *st, const char *prefix, size_t prefix_len,
 		const lp_template_part *part = &tmpl->part[i];
 
 		put(st, part->lit, part->lit_len);
+		st->line_dirty |= !part->lit_plain;
 		if (part->slot >= 0)
-			put(st, values[part->slot].w, values[part->slot].len);
+			put_text(st, values[part->slot].w,
+			         values[part->slot].len);
 	}
 	end_line(st);
 }
@@ -370,14 +388,14 @@ static void note_exception(eval_state *st, int rule, int exception,
 	put(st, " does not apply", 15);
 	if (what) {
 		put(st, " to ", 4);
-		put(st, what->s, what->len);
+		put_text(st, what->s, what->len);
 	}
 	put(st, ": exception ", 12);
 	put_id(st, p->exceptions[exception]);
 	put(st, " applies", 8);
 	if (len) {
 		put(st, " - ", 3);
-		put(st, reason, len);
+		put_text(st, reason, len);
 	}
 	put(st, ".", 1);
 	end_line(st);
@@ -445,7 +463,7 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 			put(st, "Rule ", 5);
 			put_id(st, *rule);
 			put(st, ": ", 2);
-			put(st, evidence.s, evidence.len);
+			put_text(st, evidence.s, evidence.len);
 			put_lit(st, " needs a first-person report; the reporter is ");
 			put_str(st, lp_roles[st->r->role]);
 			put(st, ".", 1);
@@ -508,7 +526,7 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 			put(st, "Rule ", 5);
 			put_id(st, *rule);
 			put(st, " fires on ", 10);
-			put(st, evidence.s, evidence.len);
+			put_text(st, evidence.s, evidence.len);
 			put(st, ".", 1);
 			end_line(st);
 		}
@@ -853,7 +871,7 @@ static void explain_findings(eval_state *st)
 			put(st, "-", 1);
 			put_num(st, f->end);
 			put(st, ": ", 2);
-			put(st, st->excerpts[i].s, st->excerpts[i].len);
+			put_text(st, st->excerpts[i].s, st->excerpts[i].len);
 			put(st, ".", 1);
 		} else {
 			const lp_label *label = &p->labels[f->label];

@@ -97,6 +97,7 @@ typedef enum lp_outcome {
 typedef struct lp_template_part {
 	const char *lit;    /* into the template's own copy of its text */
 	size_t lit_len;
+	int lit_plain;      /* lit has nothing to escape in JSON */
 	int slot;           /* the placeholder after lit, or -1 */
 } lp_template_part;
 

@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "ascii.h"
+#include "buf.h"
 #include "cond.h"
 #include "keyword.h"
 #include "pattern.h"
@@ -784,11 +785,11 @@ static lp_template *split_template(loader *L, const char *t,
 
 		part->lit = s;
 		part->slot = -1;
-		if (!(open = strchr(s, '{'))) {
-			part->lit_len = strlen(s);
+		open = strchr(s, '{');
+		part->lit_len = open ? (size_t)(open - s) : strlen(s);
+		part->lit_plain = lp_json_is_plain(part->lit, part->lit_len);
+		if (!open)
 			break;
-		}
-		part->lit_len = (size_t)(open - s);
 		close = strchr(open, '}');
 		for (i = 0; known[i]; i++)
 			if (strlen(known[i]) == (size_t)(close - open - 1) &&

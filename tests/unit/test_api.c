@@ -191,6 +191,63 @@ static void test_json_shape(void **state)
 	lp_decision_free(d);
 }
 
+/* Every explanation line reads back from the decision's JSON as it is,
+ * whether it holds bytes to escape (from the policy's sentences, the
+ * report's text) or not (most lines, copied as they are). */
+static void test_explanation_json(void **state)
+{
+	lp_policy *q = tu_policy(
+		"policy: {name: t, version: '1', no_rule_applies: 'say \"no\"'}\n"
+		"signals: [{id: context.ok}]\n"
+		"categories: [{id: secret, kind: secret}]\n"
+		"labels: [{id: meh, not_private: \"a \\\\ b\\tc\"}]\n"
+		"detectors: [{id: pets, keywords: ['\"fluffy\"', rex], "
+		"category: secret}]\n"
+		"exceptions: [{id: okay, when: context.ok, reason: 'it is \"ok\"'}]\n"
+		"rules:\n"
+		"  - id: r\n"
+		"    title: 'The \"Title\"'\n"
+		"    for: findings\n"
+		"    unless: [okay]\n"
+		"    outcome: violation\n"
+		"    category: secret\n"
+		"    explain: '{title} \\ {evidence}'\n"
+		"enforcement:\n"
+		"  - {id: e, actions: [], explain: 'done \"{reporter}\"'}\n");
+	static const char *const reports[] = {
+		"{\"content\":{\"text\":\"a \\\"fluffy\\\" b\"},\"reporter\":"
+		"{\"role\":\"bystander\"}}",
+		"{\"content\":{\"text\":\"rex\"},\"reporter\":{\"role\":\"bystander\"}}",
+		"{\"content\":{\"text\":\"\\\"fluffy\\\"\",\"labels\":[\"meh\"]},"
+		"\"reporter\":{\"role\":\"bystander\"},\"context\":{\"ok\":true}}",
+		"{\"reporter\":{\"role\":\"bystander\"}}",
+	};
+	size_t r, i, lines = 0;
+
+	(void)state;
+	for (r = 0; r < sizeof(reports) / sizeof(reports[0]); r++) {
+		lp_decision *d = tu_eval(q, reports[r]);
+		char *json = NULL;
+		size_t len;
+		cJSON *root, *ex;
+
+		assert_int_equal(lp_decision_to_json(&json, &len, d, 0), LP_OK);
+		root = cJSON_Parse(json);
+		assert_non_null(root);
+		ex = cJSON_GetObjectItem(root, "explanation");
+		assert_int_equal((size_t)cJSON_GetArraySize(ex),
+		                 lp_decision_explanation_count(d));
+		for (i = 0; i < lp_decision_explanation_count(d); i++, lines++)
+			assert_string_equal(cJSON_GetArrayItem(ex, (int)i)->valuestring,
+			                    lp_decision_explanation(d, i));
+		cJSON_Delete(root);
+		lp_free(json);
+		lp_decision_free(d);
+	}
+	assert_true(lines >= 12);
+	lp_policy_free(q);
+}
+
 static void test_compiler_api(void **state)
 {
 	lp_compiler *c;
@@ -291,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_struct_report),
 		cmocka_unit_test(test_struct_report_rejections),
 		cmocka_unit_test(test_json_shape),
+		cmocka_unit_test(test_explanation_json),
 		cmocka_unit_test(test_compiler_api),
 		cmocka_unit_test(test_threads_share_one_policy),
 	};
