@@ -366,9 +366,24 @@ static void measure_ids(lp_policy *p)
 	MEASURE(p->rules, p->rule_count);
 	MEASURE(p->steps, p->step_count);
 #undef MEASURE
-	for (i = 0; i < p->rule_count; i++)
-		p->rules[i].title_len = p->rules[i].title ? strlen(p->rules[i].title)
-		                                          : 0;
+	/* And whether the sentences explanations quote need escaping. */
+	for (i = 0; i < p->rule_count; i++) {
+		lp_rule *r = &p->rules[i];
+
+		r->title_len = r->title ? strlen(r->title) : 0;
+		r->title_plain = !r->title || lp_json_is_plain(r->title, r->title_len);
+	}
+	for (i = 0; i < p->exception_count; i++) {
+		const char *why = p->exceptions[i].reason;
+
+		p->exceptions[i].reason_plain = !why ||
+		                                lp_json_is_plain(why, strlen(why));
+	}
+	if (p->no_rule_applies) {
+		p->no_rule_applies_len = strlen(p->no_rule_applies);
+		p->no_rule_applies_plain = lp_json_is_plain(p->no_rule_applies,
+		                                            p->no_rule_applies_len);
+	}
 }
 
 int lp_compiler_compile(lp_policy **out, lp_compiler *c)

@@ -293,7 +293,7 @@ static void str(jw *w, const char *s)
 
 /* A string with nothing to escape: a policy id or a word of the fixed
  * vocabularies (the loader allows only letters, digits, '_', '-' and
- * '.'), or an explanation line the evaluator found plain. */
+ * '.'), or an excerpt or explanation line the evaluator found plain. */
 static void ident_n(jw *w, const char *s, size_t len)
 {
 	if (lp_buf_reserve(w->b, len + 2) != 0)
@@ -364,7 +364,10 @@ static void write_evidence(jw *w, const lp_policy *p, const lp_evidence *e)
 		key_num(w, "start", e->start);
 		key_num(w, "end", e->end);
 		key(w, "excerpt");
-		lp_buf_json_string(w->b, e->excerpt, e->excerpt_len);
+		if (e->excerpt_plain)
+			ident_n(w, e->excerpt, e->excerpt_len);
+		else
+			lp_buf_json_string(w->b, e->excerpt, e->excerpt_len);
 	} else if (e->source == LP_SOURCE_LABELS) {
 		key_id(w, "label", p->labels[e->label]);
 	} else {

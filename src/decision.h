@@ -27,6 +27,7 @@ typedef struct lp_evidence {
 	size_t start, end;    /* text: code points */
 	const char *excerpt;  /* text: masked */
 	size_t excerpt_len;
+	int excerpt_plain;    /* nothing in it to escape in JSON */
 } lp_evidence;
 
 typedef struct lp_violation {

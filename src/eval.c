@@ -67,8 +67,9 @@ typedef struct eval_state {
  * lines, and a batch writes millions.
  *
  * put() takes the engine's own text (literals, policy ids, numbers),
- * which never needs escaping in JSON; put_text() takes any other (the
- * report's excerpts, the policy's sentences) and notes whether it does.
+ * which never needs escaping in JSON; text from elsewhere (the report's
+ * excerpts, the policy's sentences) comes with whether it does, found
+ * once (an excerpt's lp_line.plain, and the like), or put_text() looks.
  * Most lines have nothing to escape, and their JSON is then a copy.
  */
 
@@ -111,6 +112,19 @@ static void put_text(eval_state *st, const char *s, size_t n)
 static void put_str(eval_state *st, const char *s)
 {
 	put_text(st, s, strlen(s));
+}
+
+/* Text whose plainness is known. */
+static void put_known(eval_state *st, const char *s, size_t n, int plain)
+{
+	put(st, s, n);
+	st->line_dirty |= !plain;
+}
+
+/* A word of the fixed vocabularies (verdicts, roles). */
+static void put_word(eval_state *st, const char *s)
+{
+	put(st, s, strlen(s));
 }
 
 /* A string literal, and a policy id whose length the compiler measured. */
@@ -170,6 +184,7 @@ typedef struct sbuf {
 	char *s;
 	size_t len;
 	size_t size;
+	int dirty; /* holds text JSON must escape */
 } sbuf;
 
 static void sb_put(sbuf *b, const char *s, size_t n)
@@ -226,6 +241,7 @@ static void describe_finding(const eval_state *st, const lp_finding *f,
 
 	out->len = 0;
 	out->s[0] = '\0';
+	out->dirty = 0;
 	if (f->source == LP_SOURCE_TEXT) {
 		const lp_line *x = &st->excerpts[f - st->findings];
 
@@ -237,6 +253,7 @@ static void describe_finding(const eval_state *st, const lp_finding *f,
 		sb_num(out, f->end);
 		sb_put(out, " (", 2);
 		sb_put(out, x->s, x->len);
+		out->dirty |= !x->plain;
 		sb_put(out, ")", 1);
 	} else {
 		sb_put(out, "label ", 6);
@@ -251,6 +268,7 @@ static void describe_media(const eval_state *st, size_t i, sbuf *out)
 {
 	out->len = 0;
 	out->s[0] = '\0';
+	out->dirty = 0;
 	sb_put(out, "media ", 6);
 	sb_num(out, i + 1);
 	sb_put(out, " (", 2);
@@ -262,7 +280,8 @@ static void describe_media(const eval_state *st, size_t i, sbuf *out)
  * (the loader has checked that the template uses no others) and adds the
  * line, after prefix. */
 static void render(eval_state *st, const char *prefix, size_t prefix_len,
-                   const lp_template *tmpl, const lp_word *values)
+                   const lp_template *tmpl, const lp_word *values,
+                   unsigned dirty_values)
 {
 	size_t i;
 
@@ -272,11 +291,10 @@ static void render(eval_state *st, const char *prefix, size_t prefix_len,
 	for (i = 0; i < tmpl->count; i++) {
 		const lp_template_part *part = &tmpl->part[i];
 
-		put(st, part->lit, part->lit_len);
-		st->line_dirty |= !part->lit_plain;
+		put_known(st, part->lit, part->lit_len, part->lit_plain);
 		if (part->slot >= 0)
-			put_text(st, values[part->slot].w,
-			         values[part->slot].len);
+			put_known(st, values[part->slot].w, values[part->slot].len,
+			          !(dirty_values >> part->slot & 1));
 	}
 	end_line(st);
 }
@@ -284,7 +302,7 @@ static void render(eval_state *st, const char *prefix, size_t prefix_len,
 /* The placeholders of rule templates: see rules/README.md. */
 static void render_rule(eval_state *st, const lp_template *tmpl,
                         const lp_rule *rule, lp_word category,
-                        lp_word evidence)
+                        const sbuf *evidence)
 {
 	const char *role = lp_roles[st->r->role];
 	lp_word values[LP_RULE_PLACEHOLDERS];
@@ -299,10 +317,13 @@ static void render_rule(eval_state *st, const lp_template *tmpl,
 	values[LP_RULE_REFERRAL].len = rule->referral >= 0
 	                               ? st->p->referrals[rule->referral].id_len
 	                               : 0;
-	values[LP_RULE_EVIDENCE] = evidence;
+	values[LP_RULE_EVIDENCE] = sb_word(evidence);
 	values[LP_RULE_REPORTER].w = role;
 	values[LP_RULE_REPORTER].len = strlen(role);
-	render(st, "", 0, tmpl, values);
+	/* The rest are ids and words of the engine's. */
+	render(st, "", 0, tmpl, values,
+	       (rule->title && !rule->title_plain ? 1u << LP_RULE_TITLE : 0) |
+	       (evidence->dirty ? 1u << LP_RULE_EVIDENCE : 0));
 }
 
 static int add_evidence(eval_state *st, lp_violation *v, const lp_finding *f,
@@ -333,6 +354,7 @@ static int add_evidence(eval_state *st, lp_violation *v, const lp_finding *f,
 		/* The excerpt is already in the decision's memory. */
 		e->excerpt = st->excerpts[f - st->findings].s;
 		e->excerpt_len = st->excerpts[f - st->findings].len;
+		e->excerpt_plain = st->excerpts[f - st->findings].plain;
 	}
 	return 0;
 }
@@ -388,14 +410,14 @@ static void note_exception(eval_state *st, int rule, int exception,
 	put(st, " does not apply", 15);
 	if (what) {
 		put(st, " to ", 4);
-		put_text(st, what->s, what->len);
+		put_known(st, what->s, what->len, !what->dirty);
 	}
 	put(st, ": exception ", 12);
 	put_id(st, p->exceptions[exception]);
 	put(st, " applies", 8);
 	if (len) {
 		put(st, " - ", 3);
-		put_text(st, reason, len);
+		put_known(st, reason, len, p->exceptions[exception].reason_plain);
 	}
 	put(st, ".", 1);
 	end_line(st);
@@ -419,8 +441,8 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 	const lp_rule *rule = &p->rules[ri];
 	lp_decision *d = st->d;
 	char evidence_text[512], one_text[256];
-	sbuf evidence = {evidence_text, 0, sizeof(evidence_text)};
-	sbuf one = {one_text, 0, sizeof(one_text)};
+	sbuf evidence = {evidence_text, 0, sizeof(evidence_text), 0};
+	sbuf one = {one_text, 0, sizeof(one_text), 0};
 	size_t i;
 
 	if (n == 0 || o == LP_OUTCOME_NONE)
@@ -451,6 +473,7 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 		if (i)
 			sb_put(&evidence, ", ", 2);
 		sb_put(&evidence, one.s, one.len);
+		evidence.dirty |= one.dirty;
 		evidence.len = lp_utf8_trim_len(evidence.s, evidence.len);
 	}
 	if (is_otherwise) {
@@ -458,14 +481,14 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 			static const lp_word no_category = LP_WORD("");
 
 			render_rule(st, rule->otherwise_explain, rule, no_category,
-			            sb_word(&evidence));
+			            &evidence);
 		} else if (begin_line(st)) {
 			put(st, "Rule ", 5);
 			put_id(st, *rule);
 			put(st, ": ", 2);
-			put_text(st, evidence.s, evidence.len);
+			put_known(st, evidence.s, evidence.len, !evidence.dirty);
 			put_lit(st, " needs a first-person report; the reporter is ");
-			put_str(st, lp_roles[st->r->role]);
+			put_word(st, lp_roles[st->r->role]);
 			put(st, ".", 1);
 			end_line(st);
 		}
@@ -503,7 +526,7 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 	}
 	if (!is_otherwise) {
 		char cats_text[256] = "";
-		sbuf cats = {cats_text, 0, sizeof(cats_text)};
+		sbuf cats = {cats_text, 0, sizeof(cats_text), 0};
 
 		if (o == LP_OUTCOME_VIOLATION) {
 			size_t k;
@@ -521,12 +544,12 @@ static void apply_outcome(eval_state *st, tally *t, int ri, lp_outcome o,
 		}
 		if (rule->explain) {
 			render_rule(st, rule->explain, rule, sb_word(&cats),
-			            sb_word(&evidence));
+			            &evidence);
 		} else if (begin_line(st)) {
 			put(st, "Rule ", 5);
 			put_id(st, *rule);
 			put(st, " fires on ", 10);
-			put_text(st, evidence.s, evidence.len);
+			put_known(st, evidence.s, evidence.len, !evidence.dirty);
 			put(st, ".", 1);
 			end_line(st);
 		}
@@ -539,7 +562,7 @@ static int excepted(eval_state *st, int ri, const lp_cond_ctx *ctx, size_t i)
 {
 	const lp_rule *rule = &st->p->rules[ri];
 	char what_text[256];
-	sbuf what = {what_text, 0, sizeof(what_text)};
+	sbuf what = {what_text, 0, sizeof(what_text), 0};
 	const sbuf *whatp = NULL;
 	size_t k;
 	int any = 0;
@@ -812,6 +835,7 @@ static int find_in_text(eval_state *st)
 		}
 		st->excerpts[i].s = copy;
 		st->excerpts[i].len = len;
+		st->excerpts[i].plain = lp_json_is_plain(copy, len);
 	}
 	return 0;
 }
@@ -871,7 +895,8 @@ static void explain_findings(eval_state *st)
 			put(st, "-", 1);
 			put_num(st, f->end);
 			put(st, ": ", 2);
-			put_text(st, st->excerpts[i].s, st->excerpts[i].len);
+			put_known(st, st->excerpts[i].s, st->excerpts[i].len,
+			          st->excerpts[i].plain);
 			put(st, ".", 1);
 		} else {
 			const lp_label *label = &p->labels[f->label];
@@ -968,7 +993,7 @@ static void enforce(eval_state *st, uint64_t signals)
 		if (s->explain) {
 			lp_word values[LP_STEP_PLACEHOLDERS];
 			char prefix_text[160];
-			sbuf prefix = {prefix_text, 0, sizeof(prefix_text)};
+			sbuf prefix = {prefix_text, 0, sizeof(prefix_text), 0};
 
 			values[LP_STEP_ACTIONS].w = acts;
 			values[LP_STEP_ACTIONS].len = len;
@@ -977,7 +1002,7 @@ static void enforce(eval_state *st, uint64_t signals)
 			sb_put(&prefix, "Enforcement ", 12);
 			sb_put(&prefix, s->id, s->id_len);
 			sb_put(&prefix, ": ", 2);
-			render(st, prefix.s, prefix.len, s->explain, values);
+			render(st, prefix.s, prefix.len, s->explain, values, 0);
 		} else if (begin_line(st)) {
 			put(st, "Enforcement ", 12);
 			put_id(st, *s);
@@ -1081,13 +1106,16 @@ static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
 		enforce(&st, r->signals);
 	if (d->verdict == LP_VERDICT_NO_VIOLATION && d->exception_count == 0 &&
 	    begin_line(&st)) {
-		put_str(&st, p->no_rule_applies ? p->no_rule_applies
-		                                : "No rule of the policy applies.");
+		if (p->no_rule_applies)
+			put_known(&st, p->no_rule_applies, p->no_rule_applies_len,
+			          p->no_rule_applies_plain);
+		else
+			put_lit(&st, "No rule of the policy applies.");
 		end_line(&st);
 	}
 	if (begin_line(&st)) {
 		put(&st, "Verdict: ", 9);
-		put_str(&st, lp_verdict_name(d->verdict));
+		put_word(&st, lp_verdict_name(d->verdict));
 		put(&st, ".", 1);
 		end_line(&st);
 	}
@@ -1100,7 +1128,7 @@ static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
 		put(&st, "Not stated: ", 12);
 		put_id(&st, p->signals[d->missing[i]]);
 		put_lit(&st, "; if true, the verdict would be ");
-		put_str(&st, lp_verdict_name(flipped[i]));
+		put_word(&st, lp_verdict_name(flipped[i]));
 		put(&st, ".", 1);
 		end_line(&st);
 	}

@@ -71,6 +71,7 @@ typedef struct lp_exception {
 	char *id;
 	size_t id_len;      /* strlen(id), measured at compile time */
 	char *reason;
+	int reason_plain;   /* reason has nothing to escape in JSON */
 	lp_cond *when;
 } lp_exception;
 
@@ -123,6 +124,7 @@ typedef struct lp_rule {
 	size_t id_len;      /* strlen(id), measured at compile time */
 	char *title;
 	size_t title_len;
+	int title_plain;    /* title has nothing to escape in JSON */
 	lp_scope scope;
 	lp_cond *where;        /* NULL: always */
 	int *unless;           /* exception indices */
@@ -160,6 +162,8 @@ struct lp_policy {
 	char *version;
 	char *description;
 	char *no_rule_applies;
+	size_t no_rule_applies_len;
+	int no_rule_applies_plain;
 	char revision[17];
 
 	char **kinds;

@@ -196,33 +196,35 @@ static void test_json_shape(void **state)
  * report's text) or not (most lines, copied as they are). */
 static void test_explanation_json(void **state)
 {
+	/* Each source of text to escape is alone on some line, so that a
+	 * line taken for plain by mistake shows as invalid JSON. */
 	lp_policy *q = tu_policy(
 		"policy: {name: t, version: '1', no_rule_applies: 'say \"no\"'}\n"
-		"signals: [{id: context.ok}]\n"
+		"signals: [{id: context.ok}, {id: context.fine}]\n"
 		"categories: [{id: secret, kind: secret}]\n"
 		"labels: [{id: meh, not_private: \"a \\\\ b\\tc\"}]\n"
 		"detectors: [{id: pets, keywords: ['\"fluffy\"', rex], "
 		"category: secret}]\n"
-		"exceptions: [{id: okay, when: context.ok, reason: 'it is \"ok\"'}]\n"
+		"exceptions:\n"
+		"  - {id: okay, when: context.ok, reason: 'it is \"ok\"'}\n"
+		"  - {id: fine, when: context.fine, reason: fine}\n"
 		"rules:\n"
-		"  - id: r\n"
-		"    title: 'The \"Title\"'\n"
-		"    for: findings\n"
-		"    unless: [okay]\n"
-		"    outcome: violation\n"
-		"    category: secret\n"
-		"    explain: '{title} \\ {evidence}'\n"
+		"  - {id: r, title: 'The \"Title\"', for: findings, unless: [okay],\n"
+		"     outcome: violation, category: secret, explain: '{title}'}\n"
+		"  - {id: r2, for: findings, unless: [fine], outcome: violation,\n"
+		"     category: secret, explain: '{rule}: {evidence}'}\n"
 		"enforcement:\n"
 		"  - {id: e, actions: [], explain: 'done \"{reporter}\"'}\n");
 	static const char *const reports[] = {
 		"{\"content\":{\"text\":\"a \\\"fluffy\\\" b\"},\"reporter\":"
 		"{\"role\":\"bystander\"}}",
-		"{\"content\":{\"text\":\"rex\"},\"reporter\":{\"role\":\"bystander\"}}",
+		"{\"content\":{\"text\":\"rex\"},\"reporter\":{\"role\":\"bystander\"},"
+		"\"context\":{\"ok\":true}}",
 		"{\"content\":{\"text\":\"\\\"fluffy\\\"\",\"labels\":[\"meh\"]},"
-		"\"reporter\":{\"role\":\"bystander\"},\"context\":{\"ok\":true}}",
+		"\"reporter\":{\"role\":\"bystander\"},\"context\":{\"fine\":true}}",
 		"{\"reporter\":{\"role\":\"bystander\"}}",
 	};
-	size_t r, i, lines = 0;
+	size_t r, i, k, lines = 0, escaped = 0, excerpts = 0;
 
 	(void)state;
 	for (r = 0; r < sizeof(reports) / sizeof(reports[0]); r++) {
@@ -237,14 +239,40 @@ static void test_explanation_json(void **state)
 		ex = cJSON_GetObjectItem(root, "explanation");
 		assert_int_equal((size_t)cJSON_GetArraySize(ex),
 		                 lp_decision_explanation_count(d));
-		for (i = 0; i < lp_decision_explanation_count(d); i++, lines++)
+		for (i = 0; i < lp_decision_explanation_count(d); i++, lines++) {
+			const char *line = lp_decision_explanation(d, i);
+
 			assert_string_equal(cJSON_GetArrayItem(ex, (int)i)->valuestring,
-			                    lp_decision_explanation(d, i));
+			                    line);
+			escaped += strpbrk(line, "\"\\\t") != NULL;
+		}
+		ex = cJSON_GetObjectItem(root, "violations");
+		for (i = 0; i < lp_decision_violation_count(d); i++) {
+			cJSON *ev = cJSON_GetObjectItem(cJSON_GetArrayItem(ex, (int)i),
+			                                "evidence");
+
+			for (k = 0; k < lp_decision_evidence_count(d, i); k++) {
+				lp_evidence_info info;
+				cJSON *x = cJSON_GetObjectItem(
+					cJSON_GetArrayItem(ev, (int)k), "excerpt");
+
+				assert_int_equal(lp_decision_evidence(d, i, k, &info), LP_OK);
+				if (!info.excerpt)
+					continue;
+				assert_non_null(x);
+				assert_string_equal(x->valuestring, info.excerpt);
+				excerpts++;
+			}
+		}
 		cJSON_Delete(root);
 		lp_free(json);
 		lp_decision_free(d);
 	}
+	/* Both kinds were written: lines and excerpts with and without
+	 * bytes to escape. */
 	assert_true(lines >= 12);
+	assert_true(escaped >= 6 && escaped < lines);
+	assert_true(excerpts >= 2);
 	lp_policy_free(q);
 }
 
