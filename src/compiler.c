@@ -347,6 +347,54 @@ static int write_json_tail(lp_policy *p)
 	return p->json_tail ? LP_OK : LP_ENOMEM;
 }
 
+/* See lp_policy.verdict_line and not_stated. */
+static int write_lines(lp_policy *p)
+{
+	lp_buf b = LP_BUF_INIT;
+	size_t n = p->signal_count * LP_VERDICTS, k, at[LP_VERDICTS], i;
+	size_t *not_at = lp_malloc((n ? n : 1) * sizeof(*not_at));
+	int v;
+
+	if (!not_at || !(p->not_stated = lp_malloc((n ? n : 1) *
+	                                           sizeof(*p->not_stated)))) {
+		lp_free(not_at);
+		return LP_ENOMEM;
+	}
+	/* Offsets first: the buffer moves as it grows. */
+	for (v = 0; v < LP_VERDICTS; v++) {
+		at[v] = b.len;
+		lp_buf_puts(&b, "Verdict: ");
+		lp_buf_puts(&b, lp_verdict_name((lp_verdict)v));
+		lp_buf_puts(&b, ".");
+		lp_buf_putc(&b, '\0');
+	}
+	for (k = 0; k < p->signal_count; k++) {
+		for (v = 0; v < LP_VERDICTS; v++) {
+			not_at[k * LP_VERDICTS + (size_t)v] = b.len;
+			lp_buf_puts(&b, "Not stated: ");
+			lp_buf_append(&b, p->signals[k].id, p->signals[k].id_len);
+			lp_buf_puts(&b, "; if true, the verdict would be ");
+			lp_buf_puts(&b, lp_verdict_name((lp_verdict)v));
+			lp_buf_puts(&b, ".");
+			lp_buf_putc(&b, '\0');
+		}
+	}
+	if (!(p->lines = lp_buf_detach(&b, NULL))) {
+		lp_free(not_at);
+		return LP_ENOMEM;
+	}
+	for (v = 0; v < LP_VERDICTS; v++) {
+		p->verdict_line[v].w = p->lines + at[v];
+		p->verdict_line[v].len = strlen(p->verdict_line[v].w);
+	}
+	for (i = 0; i < n; i++) {
+		p->not_stated[i].w = p->lines + not_at[i];
+		p->not_stated[i].len = strlen(p->not_stated[i].w);
+	}
+	lp_free(not_at);
+	return LP_OK;
+}
+
 /* The length of every id that goes into decisions, which write ids by
  * the million: measured once here rather than with each write. */
 static void measure_ids(lp_policy *p)
@@ -418,7 +466,8 @@ int lp_compiler_compile(lp_policy **out, lp_compiler *c)
 		index_signal_members(*out);
 		join_context_initials(*out);
 		if ((rc = index_signal_readers(*out)) != LP_OK ||
-		    (rc = write_json_tail(*out)) != LP_OK) {
+		    (rc = write_json_tail(*out)) != LP_OK ||
+		    (rc = write_lines(*out)) != LP_OK) {
 			lp_policy_free(*out);
 			*out = NULL;
 		}

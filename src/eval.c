@@ -1114,9 +1114,8 @@ static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
 		end_line(&st);
 	}
 	if (begin_line(&st)) {
-		put(&st, "Verdict: ", 9);
-		put_word(&st, lp_verdict_name(d->verdict));
-		put(&st, ".", 1);
+		put(&st, p->verdict_line[d->verdict].w,
+		    p->verdict_line[d->verdict].len);
 		end_line(&st);
 	}
 	/* The counterfactuals write nothing but the missing signals. */
@@ -1125,11 +1124,10 @@ static int evaluate(lp_decision **out, const lp_policy *p, const lp_rdata *r,
 		goto oom;
 	st.d = d;
 	for (i = 0; i < d->missing_count && begin_line(&st); i++) {
-		put(&st, "Not stated: ", 12);
-		put_id(&st, p->signals[d->missing[i]]);
-		put_lit(&st, "; if true, the verdict would be ");
-		put_word(&st, lp_verdict_name(flipped[i]));
-		put(&st, ".", 1);
+		const lp_word *line = &p->not_stated[(size_t)d->missing[i] *
+		                                     LP_VERDICTS + flipped[i]];
+
+		put(&st, line->w, line->len);
 		end_line(&st);
 	}
 	if (st.oom)

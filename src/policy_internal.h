@@ -116,6 +116,9 @@ enum lp_step_placeholder {
 	LP_STEP_ACTIONS, LP_STEP_REPORTER, LP_STEP_PLACEHOLDERS
 };
 
+/* The number of verdicts (lp_verdict). */
+#define LP_VERDICTS (LP_VERDICT_VIOLATION + 1)
+
 /* Rule category that means "the category of the finding". */
 #define LP_CATEGORY_OF_FINDING (-2)
 
@@ -208,6 +211,13 @@ struct lp_policy {
 	 * ,"policy":{"name":...,"version":...,"revision":...}} */
 	char *json_tail;
 	size_t json_tail_len;
+	/* The explanation lines most decisions end with, written once:
+	 * verdict_line[v] is "Verdict: V." and not_stated[k * LP_VERDICTS +
+	 * v] "Not stated: SIGNAL; if true, the verdict would be V." for
+	 * signal k and verdict v. They point into lines. */
+	lp_word verdict_line[LP_VERDICTS];
+	lp_word *not_stated;
+	char *lines;
 };
 
 /* The objects of a report that hold signals, in the order of

@@ -1257,6 +1257,8 @@ void lp_policy_free(lp_policy *p)
 		return;
 	lp_free(p->readers);
 	lp_free(p->json_tail);
+	lp_free(p->not_stated);
+	lp_free(p->lines);
 	lp_free(p->name);
 	lp_free(p->version);
 	lp_free(p->description);
