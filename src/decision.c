@@ -226,13 +226,28 @@ typedef struct jw {
 	int first;  /* no member written yet at this level */
 } jw;
 
+/* A byte of the decision's JSON. The buffer's NUL is written once, when
+ * the decision is done (end()): a decision has some hundred of these. */
+static inline void jw_putc(jw *w, char c)
+{
+	if (lp_buf_reserve(w->b, 1) == 0)
+		w->b->s[w->b->len++] = c;
+}
+
+/* Ends the buffer's text: lp_buf_reserve always leaves room for it. */
+static void end(jw *w)
+{
+	if (!lp_buf_failed(w->b) && w->b->s)
+		w->b->s[w->b->len] = '\0';
+}
+
 static void newline(jw *w)
 {
 	int i;
 
 	if (!w->pretty)
 		return;
-	lp_buf_putc(w->b, '\n');
+	jw_putc(w, '\n');
 	for (i = 0; i < w->depth; i++)
 		lp_buf_append(w->b, "  ", 2);
 }
@@ -241,7 +256,7 @@ static void newline(jw *w)
 static void item(jw *w)
 {
 	if (!w->first)
-		lp_buf_putc(w->b, ',');
+		jw_putc(w, ',');
 	w->first = 0;
 	newline(w);
 }
@@ -254,7 +269,7 @@ static inline __attribute__((always_inline)) void key_n(jw *w, const char *k,
                                                         size_t len)
 {
 	if (!w->first)
-		lp_buf_putc(w->b, ',');
+		jw_putc(w, ',');
 	w->first = 0;
 	if (w->pretty)
 		newline(w);
@@ -265,14 +280,13 @@ static inline __attribute__((always_inline)) void key_n(jw *w, const char *k,
 	w->b->len += len;
 	if (w->pretty)
 		w->b->s[w->b->len++] = ' ';
-	w->b->s[w->b->len] = '\0';
 }
 
 #define key(w, k) key_n((w), "\"" k "\":", sizeof(k) + 2)
 
 static void open(jw *w, char c)
 {
-	lp_buf_putc(w->b, c);
+	jw_putc(w, c);
 	w->depth++;
 	w->first = 1;
 }
@@ -283,7 +297,7 @@ static void close_(jw *w, char c)
 	if (!w->first)
 		newline(w);
 	w->first = 0;
-	lp_buf_putc(w->b, c);
+	jw_putc(w, c);
 }
 
 static void str(jw *w, const char *s)
@@ -302,7 +316,6 @@ static void ident_n(jw *w, const char *s, size_t len)
 	memcpy(w->b->s + w->b->len, s, len);
 	w->b->len += len;
 	w->b->s[w->b->len++] = '"';
-	w->b->s[w->b->len] = '\0';
 }
 
 static void ident(jw *w, const char *s)
@@ -342,7 +355,7 @@ static void string_array_n(jw *w, const char *k, size_t klen,
 	size_t i;
 
 	key_n(w, k, klen);
-	lp_buf_putc(w->b, '[');
+	jw_putc(w, '[');
 	for (i = 0; i < n; i++) {
 		if (i)
 			lp_buf_append(w->b, w->pretty ? ", " : ",", w->pretty ? 2 : 1);
@@ -351,7 +364,7 @@ static void string_array_n(jw *w, const char *k, size_t klen,
 		else
 			ident(w, v[i]);
 	}
-	lp_buf_putc(w->b, ']');
+	jw_putc(w, ']');
 }
 
 static void write_evidence(jw *w, const lp_policy *p, const lp_evidence *e)
@@ -442,6 +455,7 @@ void lp_decision_append_json(lp_buf *b, const lp_decision *d, unsigned flags)
 
 	if (!w.pretty && p->json_tail) {
 		lp_buf_append(b, p->json_tail, p->json_tail_len);
+		end(&w);
 		return;
 	}
 	key(&w, "policy");
@@ -453,6 +467,7 @@ void lp_decision_append_json(lp_buf *b, const lp_decision *d, unsigned flags)
 	key_ident(&w, "revision", p->revision);
 	close_(&w, '}');
 	close_(&w, '}');
+	end(&w);
 }
 
 int lp_decision_to_json(char **out, size_t *out_len, const lp_decision *d,
