@@ -20,8 +20,6 @@ int lp_spans_push(lp_spans *spans, size_t start, size_t end)
 	return 0;
 }
 
-void lp_spans_clear(lp_spans *spans) { spans->n = 0; }
-
 void lp_spans_free(lp_spans *spans)
 {
 	lp_free(spans->v);
