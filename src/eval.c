@@ -429,7 +429,7 @@ typedef struct tally {
 	int violation;
 	int refer;
 	int needs_first_person;
-	int hits; /* items that met the rule's 'where' */
+	int hits; /* some item met the rule's 'where' */
 } tally;
 
 /* Records what the items of one rule lead to. is_otherwise: the items did
