@@ -124,64 +124,47 @@ static int is_currency(uint32_t cp)
 	       (cp >= 0x20A0 && cp <= 0x20CF);
 }
 
-/* What an ASCII byte before a digit says of a number starting there:
- * BEFORE_NO, it cannot (a word, a currency sign, an id, a handle, a
- * path); BEFORE_CONT, it cannot when an alphanumeric precedes that byte
- * too (12:30, 1,234, 1.5, 10-4). */
-enum { BEFORE_OK, BEFORE_NO, BEFORE_CONT };
-static const unsigned char byte_before_number[128] = {
-	['0'] = BEFORE_NO, ['1'] = BEFORE_NO, ['2'] = BEFORE_NO,
-	['3'] = BEFORE_NO, ['4'] = BEFORE_NO, ['5'] = BEFORE_NO,
-	['6'] = BEFORE_NO, ['7'] = BEFORE_NO, ['8'] = BEFORE_NO,
-	['9'] = BEFORE_NO,
-	['A'] = BEFORE_NO, ['B'] = BEFORE_NO, ['C'] = BEFORE_NO,
-	['D'] = BEFORE_NO, ['E'] = BEFORE_NO, ['F'] = BEFORE_NO,
-	['G'] = BEFORE_NO, ['H'] = BEFORE_NO, ['I'] = BEFORE_NO,
-	['J'] = BEFORE_NO, ['K'] = BEFORE_NO, ['L'] = BEFORE_NO,
-	['M'] = BEFORE_NO, ['N'] = BEFORE_NO, ['O'] = BEFORE_NO,
-	['P'] = BEFORE_NO, ['Q'] = BEFORE_NO, ['R'] = BEFORE_NO,
-	['S'] = BEFORE_NO, ['T'] = BEFORE_NO, ['U'] = BEFORE_NO,
-	['V'] = BEFORE_NO, ['W'] = BEFORE_NO, ['X'] = BEFORE_NO,
-	['Y'] = BEFORE_NO, ['Z'] = BEFORE_NO,
-	['a'] = BEFORE_NO, ['b'] = BEFORE_NO, ['c'] = BEFORE_NO,
-	['d'] = BEFORE_NO, ['e'] = BEFORE_NO, ['f'] = BEFORE_NO,
-	['g'] = BEFORE_NO, ['h'] = BEFORE_NO, ['i'] = BEFORE_NO,
-	['j'] = BEFORE_NO, ['k'] = BEFORE_NO, ['l'] = BEFORE_NO,
-	['m'] = BEFORE_NO, ['n'] = BEFORE_NO, ['o'] = BEFORE_NO,
-	['p'] = BEFORE_NO, ['q'] = BEFORE_NO, ['r'] = BEFORE_NO,
-	['s'] = BEFORE_NO, ['t'] = BEFORE_NO, ['u'] = BEFORE_NO,
-	['v'] = BEFORE_NO, ['w'] = BEFORE_NO, ['x'] = BEFORE_NO,
-	['y'] = BEFORE_NO, ['z'] = BEFORE_NO,
-	['_'] = BEFORE_NO, ['$'] = BEFORE_NO,
-	['#'] = BEFORE_NO, ['@'] = BEFORE_NO, ['/'] = BEFORE_NO,
-	['\\'] = BEFORE_NO, ['='] = BEFORE_NO, ['&'] = BEFORE_NO,
-	['%'] = BEFORE_NO, ['~'] = BEFORE_NO, ['^'] = BEFORE_NO,
-	['*'] = BEFORE_NO, ['+'] = BEFORE_NO,
-	['.'] = BEFORE_CONT, [','] = BEFORE_CONT, [':'] = BEFORE_CONT,
-	['-'] = BEFORE_CONT,
+/* See scan_util.h. */
+const unsigned char lp_byte_before_number[128] = {
+	['0'] = LP_BEFORE_NO, ['1'] = LP_BEFORE_NO, ['2'] = LP_BEFORE_NO,
+	['3'] = LP_BEFORE_NO, ['4'] = LP_BEFORE_NO, ['5'] = LP_BEFORE_NO,
+	['6'] = LP_BEFORE_NO, ['7'] = LP_BEFORE_NO, ['8'] = LP_BEFORE_NO,
+	['9'] = LP_BEFORE_NO,
+	['A'] = LP_BEFORE_NO, ['B'] = LP_BEFORE_NO, ['C'] = LP_BEFORE_NO,
+	['D'] = LP_BEFORE_NO, ['E'] = LP_BEFORE_NO, ['F'] = LP_BEFORE_NO,
+	['G'] = LP_BEFORE_NO, ['H'] = LP_BEFORE_NO, ['I'] = LP_BEFORE_NO,
+	['J'] = LP_BEFORE_NO, ['K'] = LP_BEFORE_NO, ['L'] = LP_BEFORE_NO,
+	['M'] = LP_BEFORE_NO, ['N'] = LP_BEFORE_NO, ['O'] = LP_BEFORE_NO,
+	['P'] = LP_BEFORE_NO, ['Q'] = LP_BEFORE_NO, ['R'] = LP_BEFORE_NO,
+	['S'] = LP_BEFORE_NO, ['T'] = LP_BEFORE_NO, ['U'] = LP_BEFORE_NO,
+	['V'] = LP_BEFORE_NO, ['W'] = LP_BEFORE_NO, ['X'] = LP_BEFORE_NO,
+	['Y'] = LP_BEFORE_NO, ['Z'] = LP_BEFORE_NO,
+	['a'] = LP_BEFORE_NO, ['b'] = LP_BEFORE_NO, ['c'] = LP_BEFORE_NO,
+	['d'] = LP_BEFORE_NO, ['e'] = LP_BEFORE_NO, ['f'] = LP_BEFORE_NO,
+	['g'] = LP_BEFORE_NO, ['h'] = LP_BEFORE_NO, ['i'] = LP_BEFORE_NO,
+	['j'] = LP_BEFORE_NO, ['k'] = LP_BEFORE_NO, ['l'] = LP_BEFORE_NO,
+	['m'] = LP_BEFORE_NO, ['n'] = LP_BEFORE_NO, ['o'] = LP_BEFORE_NO,
+	['p'] = LP_BEFORE_NO, ['q'] = LP_BEFORE_NO, ['r'] = LP_BEFORE_NO,
+	['s'] = LP_BEFORE_NO, ['t'] = LP_BEFORE_NO, ['u'] = LP_BEFORE_NO,
+	['v'] = LP_BEFORE_NO, ['w'] = LP_BEFORE_NO, ['x'] = LP_BEFORE_NO,
+	['y'] = LP_BEFORE_NO, ['z'] = LP_BEFORE_NO,
+	['_'] = LP_BEFORE_NO, ['$'] = LP_BEFORE_NO,
+	['#'] = LP_BEFORE_NO, ['@'] = LP_BEFORE_NO, ['/'] = LP_BEFORE_NO,
+	['\\'] = LP_BEFORE_NO, ['='] = LP_BEFORE_NO, ['&'] = LP_BEFORE_NO,
+	['%'] = LP_BEFORE_NO, ['~'] = LP_BEFORE_NO, ['^'] = LP_BEFORE_NO,
+	['*'] = LP_BEFORE_NO, ['+'] = LP_BEFORE_NO,
+	['.'] = LP_BEFORE_CONT, [','] = LP_BEFORE_CONT, [':'] = LP_BEFORE_CONT,
+	['-'] = LP_BEFORE_CONT,
 };
 
-int lp_num_start_ok(const char *s, size_t len, size_t pos)
+int lp_num_start_ok_slow(const char *s, size_t len, size_t pos)
 {
 	size_t st;
 	uint32_t cp;
 	unsigned char p;
 
-	(void)len;
-	if (pos == 0)
-		return 1;
-	p = (unsigned char)s[pos - 1];
-	/* ASCII before, nearly always: one look-up. */
-	if (p < 0x80) {
-		switch (byte_before_number[p]) {
-		case BEFORE_NO:
-			return 0;
-		case BEFORE_CONT:
-			return !(pos >= 2 && lp_is_alnum((unsigned char)s[pos - 2]));
-		default:
-			return 1;
-		}
-	}
+	if (pos == 0 || (unsigned char)s[pos - 1] < 0x80)
+		return lp_num_start_ok(s, len, pos);
 	if (lp_word_before(s, pos))
 		return 0;
 	cp = lp_cp_before(s, pos, &st);

@@ -57,12 +57,41 @@ int lp_word_before(const char *s, size_t pos);
 /* The character at pos is part of a word, so a token cannot end at pos. */
 int lp_word_at(const char *s, size_t len, size_t pos);
 
+/* What an ASCII byte before a digit says of a number starting there:
+ * LP_BEFORE_NO, it cannot (a word, a currency sign, an id, a handle, a
+ * path); LP_BEFORE_CONT, it cannot when an alphanumeric precedes that
+ * byte too (12:30, 1,234, 1.5, 10-4). */
+enum { LP_BEFORE_OK, LP_BEFORE_NO, LP_BEFORE_CONT };
+extern const unsigned char lp_byte_before_number[128];
+
+/* The whole rule of lp_num_start_ok, for any byte before pos. */
+int lp_num_start_ok_slow(const char *s, size_t len, size_t pos);
+
 /*
  * A number may start at pos: it is not glued to a word, and it is not the
  * continuation of another number or token (12:30, 1,234, v1.2, #123,
- * $5, /status/123, a_1).
+ * $5, /status/123, a_1). An ASCII byte before, nearly always, is
+ * answered inline with one look-up.
  */
-int lp_num_start_ok(const char *s, size_t len, size_t pos);
+static inline int lp_num_start_ok(const char *s, size_t len, size_t pos)
+{
+	unsigned char p;
+
+	if (pos == 0)
+		return 1;
+	p = (unsigned char)s[pos - 1];
+	if (p >= 0x80)
+		return lp_num_start_ok_slow(s, len, pos);
+	switch (lp_byte_before_number[p]) {
+	case LP_BEFORE_NO:
+		return 0;
+	case LP_BEFORE_CONT:
+		return !(pos >= 2 && lp_is_alnum((unsigned char)s[pos - 2]));
+	default:
+		return 1;
+	}
+}
+
 /* The whole rule of lp_num_end_ok, for any byte at pos. */
 int lp_num_end_ok_slow(const char *s, size_t len, size_t pos);
 
