@@ -26,9 +26,9 @@ typedef struct item {
 	unsigned long line;
 	const char *problem;
 	const char *problem_code;
-	size_t res_off;       /* the decision or error record, one line, in */
-	size_t res_len;       /* chunk.out[res_buf], the buffer of the */
-	int res_buf;          /* worker that evaluated it */
+	size_t res_off;       /* the decision or error record, one line (and */
+	size_t res_len;       /* its newline in JSON Lines), in */
+	int res_buf;          /* chunk.out[res_buf], its worker's buffer */
 } item;
 
 typedef struct chunk {
@@ -44,6 +44,7 @@ typedef struct chunk {
 	 * result costs no allocation once they have grown. */
 	lp_buf *out;
 	int workers;
+	int lines;            /* JSON Lines: each result ends with its newline */
 } chunk;
 
 typedef struct worker {
@@ -229,6 +230,8 @@ static void evaluate_item(worker *w, item *it)
 		}
 		lp_eval_scratch_recycle(&w->scratch, d);
 	}
+	if (w->c->lines)
+		lp_buf_putc(out, '\n');
 	if (lp_buf_failed(out))
 		w->oom = 1;
 	it->res_len = out->len - it->res_off;
@@ -346,21 +349,32 @@ static void finish_chunk(worker *w, int threads)
 	}
 }
 
-static void write_chunk(const batch_options *o, const rec_reader *r, chunk *c,
-                        size_t *written)
+/*
+ * Writes the results of chunk c in order. In JSON Lines, the results that
+ * one worker made one after another lie one after another in its buffer,
+ * newlines included, and go out in one write: with one worker, the whole
+ * chunk, which stdio hands to the system without copying it.
+ */
+static void write_chunk(const batch_options *o, chunk *c, size_t *written)
 {
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < c->n; i++) {
-		item *it = &c->v[i];
+	for (i = 0; i < c->n; i = k) {
+		const item *it = &c->v[i];
+		size_t end = it->res_off + it->res_len;
 
-		if (r->shape == REC_ARRAY)
+		if (!c->lines) {
 			fputs((*written)++ ? ",\n" : "\n", o->out);
-		if (it->res_len)
-			fwrite(c->out[it->res_buf].s + it->res_off, 1,
-			       it->res_len, o->out);
-		if (r->shape != REC_ARRAY)
-			fputc('\n', o->out);
+			fwrite(c->out[it->res_buf].s + it->res_off, 1, it->res_len,
+			       o->out);
+			k = i + 1;
+			continue;
+		}
+		for (k = i + 1; k < c->n && c->v[k].res_buf == it->res_buf &&
+		                c->v[k].res_off == end; k++)
+			end += c->v[k].res_len;
+		fwrite(c->out[it->res_buf].s + it->res_off, 1, end - it->res_off,
+		       o->out);
 	}
 }
 
@@ -389,6 +403,7 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 		return -1;
 	}
 	a->workers = b->workers = o->threads;
+	a->lines = b->lines = r->shape != REC_ARRAY;
 	for (t = 0; t < o->threads; t++)
 		lp_eval_scratch_init(&w[t].scratch);
 	if (r->shape == REC_ARRAY)
@@ -405,7 +420,7 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 		finish_chunk(w, o->threads);
 		if (b->n)
 			start_chunk(w, o->threads, o, b);
-		write_chunk(o, r, a, &written);
+		write_chunk(o, a, &written);
 		progress(o, st, r, 0);
 		swap = a;
 		a = b;
