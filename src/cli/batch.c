@@ -45,20 +45,25 @@ typedef struct chunk {
 	lp_buf *out;
 	int workers;
 	int lines;            /* JSON Lines: each result ends with its newline */
+	int left;             /* threads not yet done with it (pool.mu) */
 } chunk;
 
 /*
  * The workers' threads live as long as batch_run: starting two threads per
  * chunk cost about 4% of a two-thread run. Each chunk is a round: the
- * reading thread hands it out (start_chunk) and waits for every worker to
- * be done with it (finish_chunk).
+ * reading thread hands it out (start_chunk) and later waits for every
+ * worker to be done with it (finish_chunk). It hands out the next chunk
+ * before it waits, so that a worker done with one goes on to the next
+ * at once instead of waiting for the others and for this thread: two
+ * rounds at most are open, the chunks of ring[].
  */
 typedef struct pool {
 	pthread_mutex_t mu;
 	pthread_cond_t go;     /* a new round, or stop */
-	pthread_cond_t done;   /* busy fell to 0 */
+	pthread_cond_t done;   /* a chunk's left fell to 0 */
 	unsigned long round;   /* rounds handed out */
-	int busy;              /* threads still in the current round */
+	chunk *ring[2];        /* round r's chunk is ring[r % 2] */
+	int threads;           /* workers with a thread */
 	int stop;
 } pool;
 
@@ -345,15 +350,17 @@ static void *work_rounds(void *arg)
 
 	pthread_mutex_lock(&pl->mu);
 	for (;;) {
+		chunk *c;
+
 		while (pl->round == seen && !pl->stop)
 			pthread_cond_wait(&pl->go, &pl->mu);
-		if (pl->stop)
-			break;
-		seen = pl->round;
+		if (pl->round == seen)
+			break; /* stopped, every round done */
+		c = w->c = pl->ring[seen++ % 2];
 		pthread_mutex_unlock(&pl->mu);
 		work(w);
 		pthread_mutex_lock(&pl->mu);
-		if (--pl->busy == 0)
+		if (--c->left == 0)
 			pthread_cond_signal(&pl->done);
 	}
 	pthread_mutex_unlock(&pl->mu);
@@ -386,9 +393,11 @@ static int start_workers(pool *pl, worker *w, int threads,
 		pthread_mutex_destroy(&pl->mu);
 		return -1;
 	}
-	for (t = 0; t < threads; t++)
+	for (t = 0; t < threads; t++) {
 		w[t].started = pthread_create(&w[t].thread, NULL, work_rounds,
 		                              &w[t]) == 0;
+		pl->threads += w[t].started;
+	}
 	return 0;
 }
 
@@ -410,37 +419,36 @@ static void stop_workers(pool *pl, worker *w, int threads, int ok)
 	pthread_mutex_destroy(&pl->mu);
 }
 
-/* Hands chunk c to the workers' threads. */
-static void start_chunk(pool *pl, worker *w, int threads, chunk *c, int ok)
+/* Hands chunk c to the workers' threads, as the next round (the round
+ * before the last is finished: see pool). */
+static void start_chunk(pool *pl, chunk *c, int ok)
 {
-	int t, started = 0;
-
-	for (t = 0; t < threads; t++) {
-		w[t].c = c;
-		started += w[t].started;
-	}
-	if (!ok || !started)
+	if (!ok || !pl->threads)
 		return;
 	pthread_mutex_lock(&pl->mu);
-	pl->busy = started;
+	c->left = pl->threads;
+	pl->ring[pl->round % 2] = c;
 	pl->round++;
 	pthread_cond_broadcast(&pl->go);
 	pthread_mutex_unlock(&pl->mu);
 }
 
-/* Works for the workers without a thread, then waits for the others to
- * be done with the chunk. */
-static void finish_chunk(pool *pl, worker *w, int threads, int ok)
+/* Works on chunk c for the workers without a thread, then waits for the
+ * others to be done with it. */
+static void finish_chunk(pool *pl, worker *w, int threads, chunk *c, int ok)
 {
 	int t;
 
-	for (t = 0; t < threads; t++)
-		if (!w[t].started)
+	for (t = 0; t < threads; t++) {
+		if (!w[t].started) {
+			w[t].c = c;
 			work(&w[t]);
-	if (!ok)
+		}
+	}
+	if (!ok || !pl->threads)
 		return;
 	pthread_mutex_lock(&pl->mu);
-	while (pl->busy)
+	while (c->left)
 		pthread_cond_wait(&pl->done, &pl->mu);
 	pthread_mutex_unlock(&pl->mu);
 }
@@ -509,16 +517,16 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 		rc = -1;
 	if (a->n) {
 		ok = start_workers(&pl, w, o->threads, o) == 0;
-		start_chunk(&pl, w, o->threads, a, ok);
+		start_chunk(&pl, a, ok);
 	}
 	while (a->n) {
 		if (rc == 0 && read_chunk(r, b, st) != 0)
 			rc = -1;
 		if (rc != 0)
 			b->n = 0;
-		finish_chunk(&pl, w, o->threads, ok);
 		if (b->n)
-			start_chunk(&pl, w, o->threads, b, ok);
+			start_chunk(&pl, b, ok);
+		finish_chunk(&pl, w, o->threads, a, ok);
 		write_chunk(o, a, &written);
 		progress(o, st, r, 0);
 		swap = a;
