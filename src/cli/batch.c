@@ -31,6 +31,21 @@ typedef struct item {
 	int res_buf;          /* chunk.out[res_buf], its worker's buffer */
 } item;
 
+/*
+ * What each worker writes for every record (its output buffer's length,
+ * its scratch) must not share a cache line with another worker's: the
+ * line would go back and forth between the cores dozens of times per
+ * record. Per-worker data is kept this far apart (two lines, as cores
+ * fetch lines in pairs).
+ */
+#define APART 128
+
+/* A worker's output buffer of a chunk, apart from the others'. */
+typedef union out_buf {
+	lp_buf b;
+	char apart[APART];
+} out_buf;
+
 typedef struct chunk {
 	item v[CHUNK_RECORDS];
 	size_t n;
@@ -42,7 +57,7 @@ typedef struct chunk {
 	atomic_size_t next;
 	/* The results, one buffer per worker, kept from chunk to chunk: a
 	 * result costs no allocation once they have grown. */
-	lp_buf *out;
+	out_buf *out;
 	int workers;
 	int lines;            /* JSON Lines: each result ends with its newline */
 	int left;             /* threads not yet done with it (pool.mu) */
@@ -79,6 +94,7 @@ typedef struct worker {
 	/* Kept from report to report and chunk to chunk: a worker's
 	 * evaluations allocate only their decisions once it has grown. */
 	lp_eval_scratch scratch;
+	char apart[APART];    /* from the next worker's (see APART) */
 } worker;
 
 static double now(void)
@@ -220,7 +236,7 @@ static void count_decision(batch_summary *s, const lp_decision *d)
 static void evaluate_item(worker *w, item *it)
 {
 	const char *json = w->c->text.s + it->off;
-	lp_buf *out = &w->c->out[w->index];
+	lp_buf *out = &w->c->out[w->index].b;
 	lp_decision *d = NULL;
 	lp_error err;
 	int rc;
@@ -282,7 +298,7 @@ static int read_chunk(rec_reader *r, chunk *c, batch_state *st)
 	atomic_store_explicit(&c->next, 0, memory_order_relaxed);
 	c->text.len = 0;
 	for (t = 0; t < c->workers; t++)
-		c->out[t].len = 0;
+		c->out[t].b.len = 0;
 	while (c->n < CHUNK_RECORDS && c->text.len < CHUNK_BYTES) {
 		rec_record rec;
 		item *it;
@@ -469,7 +485,7 @@ static void write_chunk(const batch_options *o, chunk *c, size_t *written)
 
 		if (!c->lines) {
 			fputs((*written)++ ? ",\n" : "\n", o->out);
-			fwrite(c->out[it->res_buf].s + it->res_off, 1, it->res_len,
+			fwrite(c->out[it->res_buf].b.s + it->res_off, 1, it->res_len,
 			       o->out);
 			k = i + 1;
 			continue;
@@ -477,7 +493,7 @@ static void write_chunk(const batch_options *o, chunk *c, size_t *written)
 		for (k = i + 1; k < c->n && c->v[k].res_buf == it->res_buf &&
 		                c->v[k].res_off == end; k++)
 			end += c->v[k].res_len;
-		fwrite(c->out[it->res_buf].s + it->res_off, 1, end - it->res_off,
+		fwrite(c->out[it->res_buf].b.s + it->res_off, 1, end - it->res_off,
 		       o->out);
 	}
 }
@@ -496,8 +512,8 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 	pool pl;
 
 	if (!a || !b || !w ||
-	    !(a->out = calloc((size_t)o->threads, sizeof(lp_buf))) ||
-	    !(b->out = calloc((size_t)o->threads, sizeof(lp_buf)))) {
+	    !(a->out = calloc((size_t)o->threads, sizeof(out_buf))) ||
+	    !(b->out = calloc((size_t)o->threads, sizeof(out_buf)))) {
 		if (a)
 			free(a->out);
 		if (b)
@@ -553,8 +569,8 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 	lp_buf_free(&a->text);
 	lp_buf_free(&b->text);
 	for (t = 0; t < o->threads; t++) {
-		lp_buf_free(&a->out[t]);
-		lp_buf_free(&b->out[t]);
+		lp_buf_free(&a->out[t].b);
+		lp_buf_free(&b->out[t].b);
 	}
 	free(a->out);
 	free(b->out);
