@@ -2,10 +2,11 @@
  * batch.h - evaluating a stream of records on several threads, with the
  * results written in input order.
  *
- * The reader cuts a chunk of records; the threads evaluate it, each its
- * own stripe, against the one shared policy; the results are written in
- * order; then the next chunk. Memory is bounded by the chunk, not the
- * input.
+ * The reader cuts the input into chunks of records; the worker threads
+ * evaluate a chunk, taking a few records at a time, against the one shared
+ * policy, while the reading thread writes the results of the chunk before
+ * in input order and reads the next. Memory is bounded by two chunks, not
+ * the input.
  */
 #ifndef POLICYCTL_BATCH_H
 #define POLICYCTL_BATCH_H
