@@ -448,14 +448,18 @@ static uint64_t starts_block(const lp_text *text, const void *with_words,
 	       (set[LP_SET_WORD * w + k] & *(const uint64_t *)with_words);
 }
 
-/* The text holds a decimal number ("40.7") or a degree sign: every pair,
- * in text, a link or a geo: URI, starts with one. The digit after the
- * '.' of a decimal starts a run of digits, so only those are looked at. */
+/* The text holds two decimal numbers ("40.7") or a degree sign: a
+ * decimal pair, in text, a link or a geo: URI, is two decimals
+ * (parse_decimal), and a DMS pair has degree signs (dms_one). The digit
+ * after the '.' of a decimal starts a run of digits, so only those are
+ * looked at. A text with one decimal, a price or a version, holds no
+ * pair. */
 static int may_hold_pair(const lp_text *text)
 {
 	const char *s = text->s;
 	const uint64_t *num = text->sets + LP_SET_NUM * text->words;
 	size_t k;
+	int decimals = 0;
 
 	for (k = 0; k < text->words; k++) {
 		uint64_t m = num[k];
@@ -463,7 +467,8 @@ static int may_hold_pair(const lp_text *text)
 		while (m) {
 			size_t p = (k << 6) + (size_t)lp_ctz64(m);
 
-			if (p >= 2 && s[p - 1] == '.' && lp_is_digit((unsigned char)s[p - 2]))
+			if (p >= 2 && s[p - 1] == '.' &&
+			    lp_is_digit((unsigned char)s[p - 2]) && ++decimals == 2)
 				return 1;
 			m &= m - 1;
 		}
