@@ -754,8 +754,8 @@ static int ref_named(loader *L, const lp_named *arr, size_t n, const char *id,
 
 /* ---- templates ------------------------------------------------------------------ */
 
-/* The placeholders each kind of template may use (eval.c fills them). */
-/* In the order of enum lp_rule_placeholder and lp_step_placeholder. */
+/* The placeholders each kind of template may use (eval.c fills them), in
+ * the order of enum lp_rule_placeholder and lp_step_placeholder. */
 static const char *const rule_placeholders[] = {
 	"rule", "title", "category", "referral", "evidence", "reporter", NULL};
 static const char *const step_placeholders[] = {"actions", "reporter", NULL};
