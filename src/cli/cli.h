@@ -39,6 +39,13 @@ lp_policy *cli_load_policy(const char *path, int quiet_warnings);
 int cli_check_inputs(const char *command, char **paths, int n,
                      uint64_t *total);
 
+/* Opens the output file path for writing (NULL: standard output), but
+ * not when it is one of the n inputs (a path, or - for standard input),
+ * which opening it would empty. Returns NULL after printing
+ * "policyctl: COMMAND: ..." with the reason. */
+FILE *cli_open_output(const char *command, const char *path, char **inputs,
+                      int n);
+
 /* The index of value among words (NULL-terminated); otherwise prints
  * "policyctl: COMMAND: --OPTION is a, b or c, not 'value'" and returns -1.
  * A NULL value (an optional argument left out) picks the first word. */

@@ -118,7 +118,8 @@ int cli_check_inputs(const char *command, char **paths, int n,
 			continue;
 		}
 		if (stat(paths[i], &st) != 0 || access(paths[i], R_OK) != 0) {
-			cli_error("%s: cannot read %s", command, paths[i]);
+			cli_error("%s: cannot read %s: %s", command, paths[i],
+			          strerror(errno));
 			return -1;
 		}
 		if (S_ISDIR(st.st_mode)) {
@@ -129,6 +130,37 @@ int cli_check_inputs(const char *command, char **paths, int n,
 			*total += (uint64_t)st.st_size;
 	}
 	return 0;
+}
+
+FILE *cli_open_output(const char *command, const char *path, char **inputs,
+                      int n)
+{
+	struct stat out, in;
+	FILE *f;
+	int i;
+
+	if (!path)
+		return stdout;
+	/* Opening the output truncates it: an input it names would be lost
+	 * before it is read. */
+	if (stat(path, &out) == 0 && S_ISREG(out.st_mode)) {
+		for (i = 0; i < n; i++) {
+			int same = strcmp(inputs[i], "-") == 0
+			           ? fstat(STDIN_FILENO, &in) == 0
+			           : stat(inputs[i], &in) == 0;
+
+			if (same && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+				cli_error("%s: the output %s is also an input; "
+				          "write the results to another file",
+				          command, path);
+				return NULL;
+			}
+		}
+	}
+	f = fopen(path, "w");
+	if (!f)
+		cli_error("%s: cannot write %s: %s", command, path, strerror(errno));
+	return f;
 }
 
 int cli_pick(const char *command, const char *option, const char *value,

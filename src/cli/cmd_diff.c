@@ -448,9 +448,8 @@ int cmd_diff(int argc, char **argv)
 	}
 	df.policy[0] = old_policy;
 	df.policy[1] = new_policy;
-	df.out = output ? fopen(output, "w") : stdout;
+	df.out = cli_open_output("diff", output, inputs, nin);
 	if (!df.out) {
-		cli_error("diff: cannot write %s", output);
 		lp_policy_free(old_policy);
 		lp_policy_free(new_policy);
 		return EXIT_USAGE;

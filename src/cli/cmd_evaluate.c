@@ -7,6 +7,7 @@
  * Records stream through (records.c) and are evaluated on several threads
  * (batch.c), so memory stays flat whatever the input size.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,14 +164,19 @@ int cmd_evaluate(int argc, char **argv)
 		case 'G': progress = 1; break;
 		case 'N': progress = 0; break;
 		case 'h': fputs(usage, stdout); return EXIT_ALL_EVALUATED;
-		case 'j':
-			o.threads = (int)strtol(optarg, &end, 10);
-			if (*end || o.threads < 1 || o.threads > 256) {
+		case 'j': {
+			long n;
+
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (*end || end == optarg || errno || n < 1 || n > 256) {
 				cli_error("evaluate: --threads takes a number from 1 to "
 				          "256, not '%s'", optarg);
 				return EXIT_USAGE;
 			}
+			o.threads = (int)n;
 			break;
+		}
 		case 'S': {
 			static const char *const kinds[] = {"table", "json", NULL};
 			int k = cli_pick("evaluate", "summary", optarg, kinds);
@@ -197,9 +203,8 @@ int cmd_evaluate(int argc, char **argv)
 	if (!policy)
 		return EXIT_USAGE;
 	o.policy = policy;
-	o.out = output ? fopen(output, "w") : stdout;
+	o.out = cli_open_output("evaluate", output, inputs, nin);
 	if (!o.out) {
-		cli_error("evaluate: cannot write %s", output);
 		lp_policy_free(policy);
 		return EXIT_USAGE;
 	}

@@ -356,6 +356,10 @@ section_batch() {
 	expect_empty "an unknown option: nothing on standard output" "$tmp/out"
 	run evaluate --format yaml "$b/valid.jsonl"
 	expect_status "an unknown --format" 2
+	# Past the range of an int: not taken modulo 2^32 (4294967297 -> 1).
+	run evaluate --threads 4294967297 "$b/valid.jsonl"
+	expect_status "--threads beyond the range of an int" 2
+	expect_empty "--threads beyond the range of an int: nothing evaluated" "$tmp/out"
 	run evaluate --policy "$here/policies/unknown-key" "$b/valid.jsonl"
 	expect_status "an invalid --policy" 2
 	expect_empty "an invalid --policy: nothing evaluated" "$tmp/out"
@@ -593,6 +597,34 @@ section_determinism() {
 	else
 		fail "-o FILE writes the same output as standard output" "exit $status"
 	fi
+	# -o naming an input would empty it before it is read.
+	cp "$tmp/all.jsonl" "$tmp/in-out.jsonl"
+	run evaluate -o "$tmp/in-out.jsonl" "$tmp/all.jsonl" "$tmp/in-out.jsonl"
+	expect_status "-o naming one of the inputs" 2
+	expect_contains "-o naming one of the inputs: said so" "$tmp/err" \
+		"the output $tmp/in-out.jsonl is also an input"
+	if cmp -s "$tmp/in-out.jsonl" "$tmp/all.jsonl"; then
+		pass "-o naming one of the inputs: the input is left as it was"
+	else
+		fail "-o naming one of the inputs: the input is left as it was" \
+			"$(wc -c <"$tmp/in-out.jsonl") bytes left"
+	fi
+	status=0
+	"$policyctl" evaluate -o "$tmp/in-out.jsonl" - <"$tmp/in-out.jsonl" \
+		>"$tmp/out" 2>"$tmp/err" || status=$?
+	expect_status "-o naming the file on standard input" 2
+	run diff --old builtin --new builtin -o "$tmp/in-out.jsonl" "$tmp/in-out.jsonl"
+	expect_status "diff -o naming its input" 2
+	if cmp -s "$tmp/in-out.jsonl" "$tmp/all.jsonl"; then
+		pass "diff -o naming its input: the input is left as it was"
+	else
+		fail "diff -o naming its input: the input is left as it was" \
+			"$(wc -c <"$tmp/in-out.jsonl") bytes left"
+	fi
+	run evaluate -o "$tmp" "$tmp/all.jsonl"
+	expect_status "-o naming a directory" 2
+	expect_contains "-o naming a directory: the reason is given" "$tmp/err" \
+		"Is a directory"
 	# The policy's revision is the same on each load of the same files.
 	local r1 r2
 	r1=$("$policyctl" validate "$root/rules/default" 2>&1 | sed -n 's/.*(revision \([0-9a-f]*\)).*/\1/p')
