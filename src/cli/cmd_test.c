@@ -34,8 +34,13 @@ static const char usage[] =
 	"        exceptions: [consent]                # optional\n"
 	"        missing_signals: [subject.consented] # optional\n"
 	"\n"
-	"Lists are compared as sets. Prints each failure with what was\n"
+	"Lists are compared as sets; an 'expect' with no key, an unknown\n"
+	"key or an empty 'error' fails. Prints each failure with what was\n"
 	"expected and what came, then 'N passed, N failed'.\n"
+	"\n"
+	"      --policy PATH     the policy to test\n"
+	"      --verbose         also name the tests that pass, and show the\n"
+	"                        explanation of each failure's decision\n"
 	"Exit status: 0 all passed, 1 some failed, 2 a file or policy could\n"
 	"not be read.\n";
 
@@ -129,6 +134,60 @@ static int compare_set(const lp_ynode *expect, const char *key, const strs *got,
 	return 0;
 }
 
+/* What an 'expect' mapping may hold. */
+static const char *const expect_keys[] = {
+	"verdict", "actions", "categories", "rules", "referrals", "exceptions",
+	"missing_signals", "error", NULL
+};
+
+/* A test that would check nothing, or not what its author meant (a
+ * misspelt key, an empty 'error' that any rejection contains), is a
+ * broken test: says why and returns 0. */
+static int expect_ok(const lp_ynode *expect, size_t index)
+{
+	size_t i, k;
+
+	if (LP_YMAP_COUNT(expect) == 0) {
+		printf("%s:%u:%u: test %zu: expect is empty: give a verdict, "
+		       "lists or an error\n", expect->mark.file, expect->mark.line,
+		       expect->mark.column, index + 1);
+		return 0;
+	}
+	for (i = 0; i < LP_YMAP_COUNT(expect); i++) {
+		const lp_ynode *key = LP_YMAP_KEY(expect, i);
+		const lp_ynode *value = LP_YMAP_VALUE(expect, i);
+
+		for (k = 0; expect_keys[k]; k++)
+			if (key->kind == LP_YSCALAR && strcmp(key->value, expect_keys[k]) == 0)
+				break;
+		if (!expect_keys[k]) {
+			printf("%s:%u:%u: test %zu: unknown key '%s' in expect "
+			       "(verdict, actions, categories, rules, referrals, "
+			       "exceptions, missing_signals or error)\n",
+			       key->mark.file, key->mark.line, key->mark.column,
+			       index + 1, key->kind == LP_YSCALAR ? key->value : "?");
+			return 0;
+		}
+		if (strcmp(key->value, "error") == 0 &&
+		    (value->kind != LP_YSCALAR || value->len == 0)) {
+			printf("%s:%u:%u: test %zu: error takes a part of the "
+			       "message that rejects the report, not empty\n",
+			       value->mark.file, value->mark.line, value->mark.column,
+			       index + 1);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static void passed(const lp_ynode *test, const char *name, totals *t)
+{
+	if (t->verbose)
+		printf("%s:%u:%u: ok %s\n", test->mark.file, test->mark.line,
+		       test->mark.column, name);
+	t->passed++;
+}
+
 static void run_test(const lp_policy *p, const lp_ynode *test, size_t index,
                      totals *t)
 {
@@ -152,6 +211,10 @@ static void run_test(const lp_policy *p, const lp_ynode *test, size_t index,
 		t->failed++;
 		return;
 	}
+	if (!expect_ok(expect, index)) {
+		t->failed++;
+		return;
+	}
 	json = cli_yaml_to_json(report);
 	memset(&err, 0, sizeof(err));
 	rc = json ? lp_evaluate_json(&d, p, json, strlen(json), index + 1, &err)
@@ -162,7 +225,7 @@ static void run_test(const lp_policy *p, const lp_ynode *test, size_t index,
 
 		/* A test may expect the report to be rejected. */
 		if (ve && ve->kind == LP_YSCALAR && strstr(err.message, ve->value)) {
-			t->passed++;
+			passed(test, name, t);
 			return;
 		}
 		failure_head(test, name, &first);
@@ -211,7 +274,7 @@ static void run_test(const lp_policy *p, const lp_ynode *test, size_t index,
 			printf("    %s\n", lp_decision_explanation(d, i));
 	}
 	if (ok)
-		t->passed++;
+		passed(test, name, t);
 	else
 		t->failed++;
 	lp_decision_free(d);

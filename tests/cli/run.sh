@@ -727,6 +727,26 @@ section_test() {
 	expect_contains "wrong expectation: the unexpected category is shown" "$tmp/all" "unexpected: home_address"
 	expect_contains "wrong expectation: 1 passed, 1 failed" "$tmp/all" "1 passed, 1 failed"
 
+	# Tests that would pass whatever came fail, each at its place.
+	status=0
+	(cd "$here" && "$policyctl" test cases/policy-tests/checks-nothing.yaml) >"$tmp/out" 2>"$tmp/err" || status=$?
+	expect_status "tests that check nothing fail" 1
+	expect_contains "a misspelt key in expect is named" "$tmp/out" \
+		"checks-nothing.yaml:5:14: test 1: unknown key 'verdcit' in expect"
+	expect_contains "an empty expected error is refused" "$tmp/out" \
+		"checks-nothing.yaml:8:21: test 2: error takes a part of the message"
+	expect_contains "an empty expect is refused" "$tmp/out" \
+		"checks-nothing.yaml:11:13: test 3: expect is empty"
+	expect_contains "tests that check nothing: 1 passed, 3 failed" "$tmp/out" "1 passed, 3 failed"
+
+	# --verbose names the tests that pass, and explains a failure.
+	status=0
+	(cd "$here" && "$policyctl" test --verbose cases/policy-tests/wrong-expectation.yaml) >"$tmp/out" 2>"$tmp/err" || status=$?
+	expect_status "test --verbose with a wrong expectation" 1
+	expect_contains "test --verbose names the test that passes" "$tmp/out" \
+		"cases/policy-tests/wrong-expectation.yaml:4:5: ok address shared by a bystander is a violation"
+	expect_contains "test --verbose explains the failure" "$tmp/out" "  explanation:"
+
 	run test "$tmp/no-such-tests.yaml"
 	expect_status "policyctl test on a missing file" 2
 }
