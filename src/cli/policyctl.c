@@ -2,6 +2,8 @@
  * policyctl.c - the command-line front end of libpolicy: picks the
  * command and hands over. Each command lives in cmd_NAME.c.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
@@ -65,7 +67,25 @@ static int version(void)
 	return p ? 0 : EXIT_USAGE;
 }
 
-int main(int argc, char **argv)
+/* What a command returned, unless its standard output could not all be
+ * written (a full disk, a closed pipe with SIGPIPE ignored): a script must
+ * not take a cut-off report or list for a whole one. */
+static int finish(int status)
+{
+	if (status == EXIT_USAGE)
+		return status; /* the command has said what went wrong */
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno)
+			cli_error("error writing the output: %s", strerror(errno));
+		else
+			cli_error("error writing the output");
+		return EXIT_USAGE;
+	}
+	return status;
+}
+
+static int run(int argc, char **argv)
 {
 	const struct command *cmd;
 
@@ -99,4 +119,9 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	return cmd->run(argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+	return finish(run(argc, argv));
 }

@@ -759,6 +759,17 @@ section_help() {
 	run --version
 	expect_status "policyctl --version" 0
 	expect_contains "policyctl --version: names the version" "$tmp/out" "policyctl 0."
+	# Output that cannot be written is a failure a script can see
+	# (/dev/full: every write fails with ENOSPC).
+	local args
+	for args in "--help" "--version" "validate" "test $root/rules/tests"; do
+		status=0
+		# shellcheck disable=SC2086
+		"$policyctl" $args >/dev/full 2>"$tmp/err" || status=$?
+		expect_status "policyctl $args with standard output full" 2
+		expect_contains "policyctl $args with standard output full: said so" \
+			"$tmp/err" "error writing the output"
+	done
 	local cmd
 	for cmd in evaluate validate test; do
 		run help "$cmd"
