@@ -331,7 +331,7 @@ int rec_open(rec_reader *r, FILE *f, rec_shape shape, size_t max_record)
 
 int rec_next(rec_reader *r, rec_record *out)
 {
-	int c, rc;
+	int c, rc, comma;
 
 	memset(out, 0, sizeof(*out));
 	if (r->done)
@@ -365,7 +365,6 @@ int rec_next(rec_reader *r, rec_record *out)
 			out->json = "";
 			out->problem = "report: over the size limit of a record";
 			out->code = "limit_exceeded";
-		out->code = "limit_exceeded";
 			return r->error ? -1 : 1;
 		}
 		out->json = r->buf + r->pos;
@@ -390,18 +389,12 @@ int rec_next(rec_reader *r, rec_record *out)
 			}
 			return r->error ? -1 : 0;
 		}
+		comma = r->elements == 0;
 		if (c == ',' && r->elements > 0) {
 			r->pos++;
 			r->consumed++;
 			c = peek(r);
-		} else if (r->elements > 0) {
-			r->done = 1;
-			out->json = "";
-			out->problem = c < 0 ? "report: truncated JSON (the array is "
-			                       "not closed)"
-			                     : "report: expected ',' or ']' between "
-			                       "array elements";
-			return 1;
+			comma = 1;
 		}
 		if (c < 0) {
 			r->done = 1;
@@ -410,8 +403,34 @@ int rec_next(rec_reader *r, rec_record *out)
 			               "closed)";
 			return r->error ? -1 : 1;
 		}
+		/* A malformed array still gives one result per element, in
+		 * order: an element that is missing, or not set off by a
+		 * ',', comes out as an error in its place and the reading
+		 * goes on. The ',' or ']' after an empty place is read by
+		 * the next call. */
 		r->elements++;
-		return next_value(r, out);
+		if (c == ',' || c == ']') {
+			out->json = "";
+			out->problem = r->elements == 1
+			               ? "report: no element before the first ','"
+			               : c == ','
+			               ? "report: no element between two ','"
+			               : "report: no element after the last ',' "
+			                 "(a trailing comma)";
+			return 1;
+		}
+		if (c == '}') {
+			r->pos++;
+			r->consumed++;
+			out->json = "";
+			out->problem = "report: a '}' that closes nothing";
+			return 1;
+		}
+		rc = next_value(r, out);
+		if (rc == 1 && !comma && !out->problem)
+			out->problem = "report: expected ',' or ']' before this "
+			               "element";
+		return rc;
 	}
 }
 

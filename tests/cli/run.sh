@@ -224,6 +224,26 @@ section_batch() {
 		fail "array-invalid.json: results in input order" "ids: $(ids "$tmp/out" | tr '\n' ' ')"
 	fi
 
+	# A malformed array still gives a result per element, in order: a
+	# missing ',' makes an error of the element after it, and an empty
+	# place (",,", a trailing ',') or a stray '}' is an error of its own.
+	local rep='"reporter":{"role":"bystander"},"content":{"text":"hi"}' arr
+	for arr in \
+		"[{\"id\":1,$rep},{\"id\":2,$rep} {\"id\":3,$rep},{\"id\":4,$rep}]|1 2 3 4 |expected ',' or ']' before this element" \
+		"[{\"id\":1,$rep},,{\"id\":2,$rep},]|1 null 2 null |no element between two ','" \
+		"[{\"id\":1,$rep}},{\"id\":2,$rep}]|1 null 2 |a '}' that closes nothing"; do
+		printf '%s\n' "${arr%%|*}" >"$tmp/malformed.json"
+		run evaluate --compact "$tmp/malformed.json"
+		expect_status "malformed array ${arr##*|}: some records invalid" 1
+		if [ "$(ids "$tmp/out" | tr '\n' ' ')" = "$(echo "$arr" | cut -d'|' -f2)" ]; then
+			pass "malformed array ${arr##*|}: every element in its place"
+		else
+			fail "malformed array ${arr##*|}: every element in its place" \
+				"ids: $(ids "$tmp/out" | tr '\n' ' ')"
+		fi
+		expect_contains "malformed array ${arr##*|}: said so" "$tmp/out" "${arr##*|}"
+	done
+
 	# JSON Lines with blank lines and an invalid record in the middle.
 	run evaluate "$b/mixed.jsonl"
 	expect_status "mixed.jsonl: an invalid record" 1
