@@ -314,10 +314,25 @@ int lp_yaml_parse(lp_ynode **out, const char *file, const char *data,
 				b.oom = 1;
 				break;
 			}
-			lp_diag(sink, LP_DIAG_ERROR, "syntax", &at, "%s%s%s",
-			        parser.problem ? parser.problem : "invalid YAML",
-			        parser.context ? " " : "",
-			        parser.context ? parser.context : "");
+			/* Where the construct being read began ("while
+			 * scanning a quoted scalar"): for a quote or bracket
+			 * left open, the place to fix, which may be many
+			 * lines before the place the problem was found. */
+			if (parser.context &&
+			    (parser.context_mark.line != parser.problem_mark.line ||
+			     parser.context_mark.column != parser.problem_mark.column)) {
+				lp_mark from = mark_of(&b, parser.context_mark);
+
+				lp_diag(sink, LP_DIAG_ERROR, "syntax", &at,
+				        "%s %s that begins at line %u, column %u",
+				        parser.problem ? parser.problem : "invalid YAML",
+				        parser.context, from.line, from.column);
+			} else {
+				lp_diag(sink, LP_DIAG_ERROR, "syntax", &at, "%s%s%s",
+				        parser.problem ? parser.problem : "invalid YAML",
+				        parser.context ? " " : "",
+				        parser.context ? parser.context : "");
+			}
 			b.bad = 1;
 			break;
 		}

@@ -164,6 +164,10 @@ static void test_syntax_errors_have_places(void **state)
 	assert_contains(messages, "2:1:");
 	assert_int_equal(parse(&root, "a: [1, 2\n"), LP_EPOLICY);
 	assert_contains(messages, "[syntax]");
+	/* A quote left open is found at the end, but named where it begins. */
+	assert_int_equal(parse(&root, "a: 1\nb: \"open\nc: 3\nd: 4\n"), LP_EPOLICY);
+	assert_contains(messages, "5:1: found unexpected end of stream while "
+	                "scanning a quoted scalar that begins at line 2, column 4");
 	/* Not UTF-8: placed at the bad byte, not at the start. */
 	assert_int_equal(parse(&root, "a: 1\nb: caf\xe9\n"), LP_EPOLICY);
 	assert_contains(messages, "2:7: incomplete UTF-8 octet sequence [syntax]");
