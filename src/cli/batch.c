@@ -469,6 +469,16 @@ static void finish_chunk(pool *pl, worker *w, int threads, chunk *c, int ok)
 	pthread_mutex_unlock(&pl->mu);
 }
 
+/* Ends the array of results that array inputs write into, if one is open. */
+static void close_array(const batch_options *o, batch_state *st)
+{
+	if (!st->array_open)
+		return;
+	fputs(st->array_items ? "\n]\n" : "]\n", o->out);
+	st->array_open = 0;
+	st->array_items = 0;
+}
+
 /*
  * Writes the results of chunk c in order. In JSON Lines, the results that
  * one worker made one after another lie one after another in its buffer,
@@ -507,7 +517,6 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 {
 	chunk *a = calloc(1, sizeof(*a)), *b = calloc(1, sizeof(*b)), *swap;
 	worker *w = calloc((size_t)o->threads, sizeof(*w));
-	size_t written = 0;
 	int t, rc = 0, ok = 0;
 	pool pl;
 
@@ -527,8 +536,14 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 	a->lines = b->lines = r->shape != REC_ARRAY;
 	for (t = 0; t < o->threads; t++)
 		lp_eval_scratch_init(&w[t].scratch);
-	if (r->shape == REC_ARRAY)
+	/* Arrays one after another make one array of results: the output
+	 * stays one JSON text, however many files the records came in. */
+	if (r->shape != REC_ARRAY)
+		close_array(o, st);
+	else if (!st->array_open) {
 		fputc('[', o->out);
+		st->array_open = 1;
+	}
 	if (read_chunk(r, a, st) != 0)
 		rc = -1;
 	if (a->n) {
@@ -543,7 +558,7 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 		if (b->n)
 			start_chunk(&pl, b, ok);
 		finish_chunk(&pl, w, o->threads, a, ok);
-		write_chunk(o, a, &written);
+		write_chunk(o, a, &st->array_items);
 		progress(o, st, r, 0);
 		swap = a;
 		a = b;
@@ -551,8 +566,6 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 		b->n = 0;
 	}
 	stop_workers(&pl, w, o->threads, ok);
-	if (r->shape == REC_ARRAY)
-		fputs(written ? "\n]\n" : "]\n", o->out);
 	for (t = 0; t < o->threads; t++) {
 		st->summary.invalid += w[t].sum.invalid;
 		merge(&st->summary.verdicts, &w[t].sum.verdicts);
@@ -582,6 +595,7 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 
 void batch_finish(const batch_options *o, batch_state *st)
 {
+	close_array(o, st);
 	if (!o->progress)
 		return;
 	st->last_progress = 0;

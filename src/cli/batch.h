@@ -53,13 +53,18 @@ typedef struct batch_state {
 	double started;        /* monotonic seconds */
 	double last_progress;
 	batch_summary summary;
+	int array_open;        /* a '[' of results is written, not its ']' */
+	size_t array_items;    /* results written into it */
 } batch_state;
 
 void batch_init(batch_state *st);
-/* Evaluates every record of r, writing results in the shape of the input.
- * Returns 0, or -1 on a read error or when memory runs out. */
+/* Evaluates every record of r, writing results in the shape of the input;
+ * the results of array inputs that follow one another go into one array,
+ * which batch_finish or an input of another shape closes. Returns 0, or
+ * -1 on a read error or when memory runs out. */
 int batch_run(const batch_options *o, batch_state *st, rec_reader *r);
-/* Ends the progress line, if one was shown. */
+/* Closes the array of results, if one is open, and ends the progress
+ * line, if one was shown. */
 void batch_finish(const batch_options *o, batch_state *st);
 void batch_free(batch_state *st);
 

@@ -244,6 +244,22 @@ section_batch() {
 		expect_contains "malformed array ${arr##*|}: said so" "$tmp/out" "${arr##*|}"
 	done
 
+	# Arrays in several files make one array of results: one JSON text.
+	printf '[]\n' >"$tmp/empty.json"
+	run evaluate --compact "$b/array.json" "$tmp/empty.json" "$b/array-invalid.json"
+	expect_status "two arrays and an empty one: one invalid record" 1
+	if jq_like_array "$tmp/out" 8; then
+		pass "two arrays and an empty one: one array of 8 results"
+	else
+		fail "two arrays and an empty one: one array of 8 results" "$(head -c 400 "$tmp/out")"
+	fi
+	run evaluate --compact "$tmp/empty.json" "$tmp/empty.json"
+	if [ "$(cat "$tmp/out")" = "[]" ]; then
+		pass "two empty arrays: one empty array"
+	else
+		fail "two empty arrays: one empty array" "$(head -c 200 "$tmp/out")"
+	fi
+
 	# JSON Lines with blank lines and an invalid record in the middle.
 	run evaluate "$b/mixed.jsonl"
 	expect_status "mixed.jsonl: an invalid record" 1
