@@ -130,8 +130,7 @@ static int next_value(rec_reader *r, rec_record *out)
 			out->json = oversize ? NULL : r->buf + r->pos;
 			out->len = oversize ? 0 : r->len - r->pos;
 			out->problem = oversize
-			               ? "report: over the size limit, and the input "
-			                 "ends inside it"
+			               ? r->too_long_cut
 			               : "report: truncated JSON (the input ends "
 			                 "inside this record)";
 			out->code = oversize ? "limit_exceeded" : NULL;
@@ -153,7 +152,7 @@ static int next_value(rec_reader *r, rec_record *out)
 	if (oversize) {
 		out->json = NULL;
 		out->len = 0;
-		out->problem = "report: over the size limit of a record";
+		out->problem = r->too_long;
 		out->code = "limit_exceeded";
 	} else {
 		out->json = r->buf + r->pos;
@@ -210,7 +209,7 @@ static int next_line(rec_reader *r, rec_record *out)
 		out->line = r->line;
 		out->json = oversize ? NULL : r->buf + r->pos;
 		out->len = oversize ? 0 : end - r->pos;
-		out->problem = oversize ? "report: over the size limit of a record"
+		out->problem = oversize ? r->too_long
 		                        : NULL;
 		out->code = oversize ? "limit_exceeded" : NULL;
 		r->consumed += end - r->pos + (nl ? 1 : 0);
@@ -319,6 +318,11 @@ int rec_open(rec_reader *r, FILE *f, rec_shape shape, size_t max_record)
 	r->f = f;
 	r->max_record = max_record;
 	r->cap = 65536;
+	snprintf(r->too_long, sizeof(r->too_long),
+	         "report: over the size limit of a record (%zu bytes)", max_record);
+	snprintf(r->too_long_cut, sizeof(r->too_long_cut),
+	         "report: over the size limit of a record (%zu bytes), and the "
+	         "input ends inside it", max_record);
 	r->buf = malloc(r->cap + 1);
 	if (!r->buf)
 		return -1;
@@ -363,7 +367,7 @@ int rec_next(rec_reader *r, rec_record *out)
 				r->pos = r->len;
 			} while (fill(r) > 0);
 			out->json = "";
-			out->problem = "report: over the size limit of a record";
+			out->problem = r->too_long;
 			out->code = "limit_exceeded";
 			return r->error ? -1 : 1;
 		}

@@ -38,13 +38,18 @@ typedef struct rec_reader {
 	unsigned long elements; /* array elements read */
 	uint64_t consumed;    /* bytes of input consumed, for progress */
 	size_t max_record;    /* longest record kept whole */
+	/* The problems of a record over max_record, which name the limit
+	 * (made once: every such record points to them). */
+	char too_long[96];
+	char too_long_cut[112];
 } rec_reader;
 
 typedef struct rec_record {
 	const char *json;     /* valid until the next rec_next */
 	size_t len;
 	unsigned long line;   /* JSON Lines: 1-based line; 0 otherwise */
-	const char *problem;  /* set when the record could not be read whole */
+	const char *problem;  /* set when the record could not be read whole;
+	                         valid while the reader is open */
 	const char *code;     /* its error code when not invalid_json */
 } rec_record;
 

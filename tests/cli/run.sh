@@ -465,7 +465,7 @@ section_streaming() {
 	run evaluate "$tmp/hostile.jsonl"
 	expect_status "hostile.jsonl: invalid records" 1
 	if [ "$(lines "$tmp/out")" -eq 4 ] &&
-		sed -n 2p "$tmp/out" | grep -qF '"record":2,"line":2,"error":{"code":"limit_exceeded","message":"report:' &&
+		sed -n 2p "$tmp/out" | grep -qF '"record":2,"line":2,"error":{"code":"limit_exceeded","message":"report: over the size limit of a record (1048576 bytes)"' &&
 		sed -n 3p "$tmp/out" | grep -qF '{"id":"deep","record":3,"line":3,"error":{"code":"limit_exceeded","message":"report: nested deeper than 32 levels"}}' &&
 
 		sed -n 4p "$tmp/out" | grep -qF '{"id":"after","verdict":"no_violation"'; then
