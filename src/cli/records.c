@@ -236,8 +236,13 @@ static int next_line(rec_reader *r, rec_record *out)
 
 /*
  * Decides the shape: '[' is an array; '{' is one object when nothing but
- * white space follows its end, and JSON Lines otherwise (a first object
- * that never ends is one object cut short); anything else is JSON Lines.
+ * white space follows its end, JSON Lines when more follows an object on
+ * one line, and a stream of objects when another '{' follows an object
+ * over several lines (a first object that never ends is one object cut
+ * short); anything else is JSON Lines. An object over several lines with
+ * something else after it stays one object, which the report parser then
+ * refuses naming what follows it: read as JSON Lines, each of its lines
+ * would be an error of its own.
  */
 static int detect(rec_reader *r, rec_shape forced)
 {
@@ -294,8 +299,12 @@ static int detect(rec_reader *r, rec_shape forced)
 					return r->error ? -1 : 0;
 				i += r->pos;
 			}
-			if (i < r->len)
-				r->shape = REC_LINES;
+			if (i < r->len) {
+				if (!memchr(r->buf + r->pos, '\n', st.off))
+					r->shape = REC_LINES;
+				else if (r->buf[i] == '{')
+					r->shape = REC_STREAM;
+			}
 			return 0;
 		}
 		nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
@@ -376,6 +385,25 @@ int rec_next(rec_reader *r, rec_record *out)
 		r->consumed += out->len;
 		r->pos = r->len;
 		return 1;
+	case REC_STREAM:
+		c = peek(r);
+		if (c < 0) {
+			r->done = 1;
+			return r->error ? -1 : 0;
+		}
+		/* A byte that closes nothing is an error of its own, read
+		 * so that the stream goes on. */
+		if (c == '}' || c == ']' || c == ',') {
+			r->pos++;
+			r->consumed++;
+			out->json = "";
+			out->problem = c == ','
+			               ? "report: a ',' between objects that are not "
+			                 "in an array"
+			               : "report: a bracket that closes nothing";
+			return 1;
+		}
+		return next_value(r, out);
 	default: /* REC_ARRAY */
 		c = peek(r);
 		if (r->error)

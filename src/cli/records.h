@@ -20,7 +20,9 @@ typedef enum rec_shape {
 	REC_AUTO,   /* decide from the input */
 	REC_OBJECT, /* one JSON object */
 	REC_ARRAY,  /* a JSON array of objects */
-	REC_LINES   /* JSON Lines */
+	REC_LINES,  /* JSON Lines */
+	REC_STREAM  /* objects one after another, over several lines each
+	               (what `jq .` prints): results as JSON Lines */
 } rec_shape;
 
 typedef struct rec_reader {

@@ -260,6 +260,36 @@ section_batch() {
 		fail "two empty arrays: one empty array" "$(head -c 200 "$tmp/out")"
 	fi
 
+	# Indented objects one after another (jq's output) are records one
+	# by one, with JSON Lines out; a bracket between them is an error in
+	# its place. One indented object with a stray '}' after it is one
+	# error, not one per line.
+	{
+		printf '{\n  "id": "s1",\n  "reporter": {"role": "bystander"}\n}\n'
+		printf '{\n  "id": "s2",\n  "subject": {"public_figure": "no"}\n}\n}\n'
+		printf '{\n  "id": "s3",\n  "reporter": {"role": "bystander"}\n}\n'
+	} >"$tmp/stream.json"
+	run evaluate "$tmp/stream.json"
+	expect_status "a stream of indented objects with errors" 1
+	if [ "$(ids "$tmp/out" | tr '\n' ' ')" = '"s1" "s2" null "s3" ' ]; then
+		pass "a stream of indented objects: a result per object and per stray bracket, in order"
+	else
+		fail "a stream of indented objects: a result per object and per stray bracket, in order" \
+			"ids: $(ids "$tmp/out" | tr '\n' ' ')"
+	fi
+	expect_contains "a stream of indented objects: the stray bracket is named" "$tmp/out" \
+		"a bracket that closes nothing"
+	printf '{\n  "id": "x1",\n  "reporter": {"role": "bystander"}\n}\n}\n' >"$tmp/extra.json"
+	run evaluate --compact "$tmp/extra.json"
+	expect_status "an indented object with a stray '}' after it" 1
+	if [ "$(lines "$tmp/out")" -eq 1 ]; then
+		pass "an indented object with a stray '}' after it: one error"
+	else
+		fail "an indented object with a stray '}' after it: one error" "$(head -c 600 "$tmp/out")"
+	fi
+	expect_contains "an indented object with a stray '}' after it: said so" "$tmp/out" \
+		"unexpected text after the JSON value"
+
 	# JSON Lines with blank lines and an invalid record in the middle.
 	run evaluate "$b/mixed.jsonl"
 	expect_status "mixed.jsonl: an invalid record" 1
