@@ -55,7 +55,8 @@ typedef struct eval_state {
 	 * stand as evidence and the explanation says there were more. */
 	int capped[8];
 	size_t capped_count;
-	const char *limit_detector; /* a pattern reached its match limit */
+	const char *limit_detector; /* a detector could not finish (lp_scan) */
+	int limit_candidates;       /* ... for too many candidates */
 } eval_state;
 
 /* ---- explanation lines ------------------------------------------------------ */
@@ -787,8 +788,9 @@ static int find_in_text(eval_state *st)
 	             add_text_finding, st, &res);
 	for (i = 0; i < res.capped_count; i++)
 		st->capped[st->capped_count++] = res.capped[i];
-	if (rc == LP_ELIMIT) { /* a pattern that backtracks without end */
+	if (rc == LP_ELIMIT) {
 		st->limit_detector = p->detectors[res.limit_detector].id;
+		st->limit_candidates = res.limit_candidates;
 		return -1;
 	}
 	if (rc != 0) {
@@ -1142,6 +1144,12 @@ oom:
 		lp_free(base);
 	state_free(&st);
 	lp_decision_free(d);
+	if (st.limit_detector && st.limit_candidates)
+		return lp_error_set(err, LP_ELIMIT, "content.text",
+		                    "content.text: detector %s stopped at %d "
+		                    "candidates, none near its context words: the "
+		                    "text after them was not scanned",
+		                    st.limit_detector, LP_MAX_DETECTOR_MATCHES);
 	if (st.limit_detector)
 		return lp_error_set(err, LP_ELIMIT, "content.text",
 		                    "content.text: the pattern of detector %s needs "

@@ -47,10 +47,11 @@ int lp_scan(const lp_policy *p, lp_scanner *sc, const char *s, size_t len,
 {
 	size_t di, i;
 	lp_word_digest digest;
-	int have_digest = 0;
+	int have_digest = 0, capped;
 
 	res->capped_count = 0;
 	res->limit_detector = -1;
+	res->limit_candidates = 0;
 	if (lp_text_normalise(&sc->text, s, len) != 0)
 		return -1;
 	for (di = 0; di < p->detector_count; di++) {
@@ -78,16 +79,28 @@ int lp_scan(const lp_policy *p, lp_scanner *sc, const char *s, size_t len,
 			res->limit_detector = (int)di;
 			return rc;
 		}
+		capped = 0;
 		if (rc != 0) {
 			/* A full span list is not an error: the first matches
 			 * stand for the rest, and the caller says so. */
 			if (sc->spans.n < LP_MAX_DETECTOR_MATCHES)
 				return -1;
+			capped = 1;
 			if (res->capped_count < 8)
 				res->capped[res->capped_count++] = (int)di;
 		}
-		if (d->context)
+		if (d->context) {
 			keep_in_context(d, &sc->text, &sc->spans);
+			/* Candidates out of context that fill the list would
+			 * hide a match after them ("1000000N " a thousand
+			 * times, then an account number): with none kept,
+			 * the text is not known to hold nothing. */
+			if (capped && sc->spans.n == 0) {
+				res->limit_detector = (int)di;
+				res->limit_candidates = 1;
+				return LP_ELIMIT;
+			}
+		}
 		for (i = 0; i < sc->spans.n; i++) {
 			const lp_span *sp = &sc->spans.v[i];
 

@@ -39,13 +39,17 @@ typedef struct lp_scan_result {
 	 * were reported and the rest of the text was not scanned by them. */
 	int capped[8];
 	size_t capped_count;
-	/* The detector whose pattern reached a match limit (LP_ELIMIT). */
+	/* The detector that stopped the scan with LP_ELIMIT: its pattern
+	 * reached a match limit, or (limit_candidates set) it needs context
+	 * words and reached LP_MAX_DETECTOR_MATCHES candidates with none in
+	 * context. */
 	int limit_detector;
+	int limit_candidates;
 } lp_scan_result;
 
 /*
  * Scans len bytes of valid UTF-8. Returns 0; -1 when memory runs out;
- * LP_ELIMIT when a pattern detector reached its match limit (see
+ * LP_ELIMIT when a detector cannot tell what the text holds (see
  * res->limit_detector); or what on_match returned.
  */
 int lp_scan(const struct lp_policy *policy, lp_scanner *sc, const char *s,

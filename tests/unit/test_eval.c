@@ -350,6 +350,53 @@ static void test_detector_match_limit(void **state)
 	free(json);
 }
 
+static void test_candidates_out_of_context(void **state)
+{
+	lp_policy *q = tu_policy(
+		"policy: {name: t, version: '1'}\n"
+		"categories: [{id: account, kind: financial}]\n"
+		"detectors:\n"
+		"  - {id: account-no, pattern: '\\b[0-9]{8,17}\\b', "
+		"context: [account number], context_window: 30, category: account}\n"
+		"rules:\n"
+		"  - {id: r, for: findings, outcome: violation, "
+		"category: finding.category}\n");
+	char *json = malloc(9 * LP_MAX_DETECTOR_MATCHES + 256);
+	lp_decision *d = NULL;
+	lp_error err;
+	size_t n, i, decoys;
+
+	(void)state;
+	/* Numbers out of context fill the candidate list; the one in context
+	 * after them must not be passed over as if the text held none. With
+	 * one decoy fewer, the list has room and the number is found. */
+	for (decoys = LP_MAX_DETECTOR_MATCHES - 1; decoys <= LP_MAX_DETECTOR_MATCHES;
+	     decoys++) {
+		n = (size_t)sprintf(json, "{" R("bystander") ",\"content\":{\"text\":\"");
+		for (i = 0; i < decoys; i++)
+			n += (size_t)sprintf(json + n, "%08zu ", 10000000 + i);
+		strcpy(json + n, "and that is all there is to say about those. "
+		                "my account number 123456789012\"}}");
+		memset(&err, 0, sizeof(err));
+		if (decoys < LP_MAX_DETECTOR_MATCHES) {
+			d = tu_eval(q, json);
+			assert_string_equal(lp_verdict_name(lp_decision_verdict(d)),
+			                    "violation");
+			lp_decision_free(d);
+			continue;
+		}
+		assert_int_equal(lp_evaluate_json(&d, q, json, strlen(json), 1, &err),
+		                 LP_ELIMIT);
+		assert_null(d);
+		assert_string_equal(err.field, "content.text");
+		assert_non_null(strstr(err.message, "detector account-no stopped at "
+		                                    "1024 candidates, none near its "
+		                                    "context words"));
+	}
+	free(json);
+	lp_policy_free(q);
+}
+
 static void test_pattern_detector(void **state)
 {
 	lp_policy *q = tu_policy(
@@ -461,6 +508,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keyword_detector),
+		cmocka_unit_test(test_candidates_out_of_context),
 		cmocka_unit_test(test_offsets_are_code_points),
 		cmocka_unit_test(test_exceptions_weighed_first),
 		cmocka_unit_test(test_requires_and_otherwise),
