@@ -197,6 +197,7 @@ static int add_directory(lp_compiler *c, const char *path)
 		return LP_EIO;
 	}
 	while ((de = readdir(d)) != NULL) {
+		struct stat st;
 		char *full;
 		size_t len;
 
@@ -221,6 +222,12 @@ static int add_directory(lp_compiler *c, const char *path)
 		}
 		snprintf(full, len, "%s%s%s", path,
 		         path[strlen(path) - 1] == '/' ? "" : "/", de->d_name);
+		/* A subdirectory is not read, even one named like a policy
+		 * file; what cannot be stat'ed is left to add_file to say. */
+		if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+			lp_free(full);
+			continue;
+		}
 		names[n++] = full;
 	}
 	closedir(d);

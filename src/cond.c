@@ -19,6 +19,7 @@
 #include "cond.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -741,7 +742,9 @@ static long long field_value(const node *nd, const lp_cond_ctx *ctx)
 	case F_ROLE: return r->role;
 	case F_REGION:
 		return r->region[0] ? (r->region[0] << 8) | r->region[1] : -1;
-	case F_PRIOR: return (long long)r->prior_violations;
+	case F_PRIOR: /* a count past LLONG_MAX is still a large one */
+		return r->prior_violations > LLONG_MAX ? LLONG_MAX
+		                                       : (long long)r->prior_violations;
 	case F_FCATEGORY: return ctx->finding ? ctx->finding->category : -1;
 	case F_FKIND: return ctx->finding ? ctx->finding->kind : -1;
 	case F_FSOURCE: return ctx->finding ? (long long)ctx->finding->source : -1;

@@ -1166,9 +1166,10 @@ int lp_evaluate(lp_decision **out, const lp_policy *p, const lp_report *report,
 	lp_eval_scratch sc;
 	int rc;
 
+	if (out)
+		*out = NULL; /* on every failure, as the header says */
 	if (!out || !p || !report)
 		return lp_error_set(err, LP_EINVALID, "", "a NULL argument");
-	*out = NULL;
 	rc = lp_rdata_from_report(&r, p, report, err);
 	if (rc != LP_OK)
 		return rc;
@@ -1186,9 +1187,10 @@ int lp_evaluate_json_in(lp_decision **out, const lp_policy *p,
 	lp_jdoc doc;
 	int rc;
 
+	if (out)
+		*out = NULL; /* on every failure, as the header says */
 	if (!out || !p || !sc || (!json && len))
 		return lp_error_set(err, LP_EINVALID, "", "a NULL argument");
-	*out = NULL;
 	rc = lp_rdata_from_json_in(&r, &doc, p, json ? json : "", len, record,
 	                           &sc->jdoc, &sc->jdoc_cap, err);
 	if (rc == LP_OK)
@@ -1202,6 +1204,8 @@ int lp_evaluate_json(lp_decision **out, const lp_policy *p, const char *json,
 	lp_eval_scratch sc;
 	int rc;
 
+	if (out)
+		*out = NULL;
 	if (!out || !p || (!json && len))
 		return lp_error_set(err, LP_EINVALID, "", "a NULL argument");
 	lp_eval_scratch_init(&sc);

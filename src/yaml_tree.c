@@ -156,9 +156,12 @@ static int attach(builder *b, lp_ynode *n)
 	return 0;
 }
 
-static int refuse_anchor_and_tag(builder *b, const yaml_event_t *ev,
-                                 const yaml_char_t *anchor,
-                                 const yaml_char_t *tag, int implicit)
+/* Says so of an anchor or a tag, and reading goes on: the node is built
+ * as if it had none, so that the problems after it are found too (an
+ * alias, which would leave a node out, stops the reading). */
+static void refuse_anchor_and_tag(builder *b, const yaml_event_t *ev,
+                                  const yaml_char_t *anchor,
+                                  const yaml_char_t *tag, int implicit)
 {
 	lp_mark at = mark_of(b, ev->start_mark);
 
@@ -174,7 +177,6 @@ static int refuse_anchor_and_tag(builder *b, const yaml_event_t *ev,
 		        (const char *)tag);
 		b->bad = 1;
 	}
-	return b->bad;
 }
 
 static int open_collection(builder *b, const yaml_event_t *ev,
@@ -227,11 +229,10 @@ static int on_event(builder *b, const yaml_event_t *ev)
 		return -1;
 	}
 	case YAML_SCALAR_EVENT:
-		if (refuse_anchor_and_tag(b, ev, ev->data.scalar.anchor,
-		                          ev->data.scalar.tag,
-		                          ev->data.scalar.plain_implicit ||
-		                              ev->data.scalar.quoted_implicit))
-			return -1;
+		refuse_anchor_and_tag(b, ev, ev->data.scalar.anchor,
+		                      ev->data.scalar.tag,
+		                      ev->data.scalar.plain_implicit ||
+		                          ev->data.scalar.quoted_implicit);
 		n = node_new(b, LP_YSCALAR, ev->start_mark);
 		if (!n)
 			return -1;
@@ -252,16 +253,14 @@ static int on_event(builder *b, const yaml_event_t *ev)
 		}
 		return attach(b, n);
 	case YAML_SEQUENCE_START_EVENT:
-		if (refuse_anchor_and_tag(b, ev, ev->data.sequence_start.anchor,
-		                          ev->data.sequence_start.tag,
-		                          ev->data.sequence_start.implicit))
-			return -1;
+		refuse_anchor_and_tag(b, ev, ev->data.sequence_start.anchor,
+		                      ev->data.sequence_start.tag,
+		                      ev->data.sequence_start.implicit);
 		return open_collection(b, ev, LP_YSEQUENCE);
 	case YAML_MAPPING_START_EVENT:
-		if (refuse_anchor_and_tag(b, ev, ev->data.mapping_start.anchor,
-		                          ev->data.mapping_start.tag,
-		                          ev->data.mapping_start.implicit))
-			return -1;
+		refuse_anchor_and_tag(b, ev, ev->data.mapping_start.anchor,
+		                      ev->data.mapping_start.tag,
+		                      ev->data.mapping_start.implicit);
 		return open_collection(b, ev, LP_YMAPPING);
 	case YAML_MAPPING_END_EVENT:
 		if (b->depth > 0)

@@ -90,6 +90,16 @@ static void test_struct_report_rejections(void **state)
 	lp_signal twice[] = {{"subject.consented", 1}, {"subject.consented", 0}};
 
 	(void)state;
+	/* *out is NULL on every failure, a NULL argument's too. */
+	assert_int_equal(lp_evaluate(&d, NULL, &r, &err), LP_EINVALID);
+	assert_null(d);
+	d = (lp_decision *)1;
+	assert_int_equal(lp_evaluate(&d, policy, NULL, &err), LP_EINVALID);
+	assert_null(d);
+	d = (lp_decision *)1;
+	assert_int_equal(lp_evaluate_json(&d, NULL, "{}", 2, 1, &err), LP_EINVALID);
+	assert_null(d);
+	d = (lp_decision *)1;
 	assert_int_equal(lp_evaluate(&d, policy, &r, &err), LP_EINVALID);
 	assert_null(d);
 	assert_string_equal(err.field, "reporter.role");

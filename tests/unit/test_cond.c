@@ -1,5 +1,6 @@
 /* Unit tests of the condition language: parsing, precedence, vocabularies,
  * errors with columns, evaluation and satisfiability. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -143,6 +144,10 @@ static void test_fields(void **state)
 	assert_true(eval("author.prior_violations > 2", 0, "", 0, 3));
 	assert_true(eval("author.prior_violations <= 2", 0, "", 0, 2));
 	assert_false(eval("author.prior_violations != 0", 0, "", 0, 0));
+	/* A count past the range of long long is still a large count. */
+	assert_true(eval("author.prior_violations >= 1", 0, "", 0, ULONG_MAX));
+	assert_true(eval("author.prior_violations > 2", 0, "", 0,
+	                 (unsigned long)LLONG_MAX + 1));
 	assert_true(eval("author.prior_violations != 0", 0, "", 0, 4));
 	assert_false(eval("reporter.role != subject", 0, "", 0, 0));
 	assert_true(eval("reporter.role != subject", 0, "", 2, 0));

@@ -1,6 +1,9 @@
 /* Unit tests of the policy loader: every kind of problem is reported with
  * its file:line:column and a stable code, and valid policies compile. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "policy_internal.h"
@@ -410,6 +413,26 @@ static void test_load_paths(void **state)
 	assert_null(p);
 	assert_int_equal(lp_policy_load(&p, "/", NULL, NULL), LP_EPOLICY);
 	(void)errors;
+	/* A subdirectory named like a policy file is not read. */
+	{
+		char dir[] = "/tmp/lp-policy-XXXXXX", sub[64], file[64];
+		FILE *f;
+
+		assert_non_null(mkdtemp(dir));
+		snprintf(sub, sizeof(sub), "%s/old.yaml", dir);
+		snprintf(file, sizeof(file), "%s/policy.yaml", dir);
+		assert_int_equal(mkdir(sub, 0700), 0);
+		f = fopen(file, "w");
+		assert_non_null(f);
+		fputs(HEAD, f);
+		fclose(f);
+		assert_int_equal(lp_policy_load(&p, dir, NULL, NULL), LP_OK);
+		assert_string_equal(lp_policy_name(p), "t");
+		lp_policy_free(p);
+		remove(file);
+		rmdir(sub);
+		rmdir(dir);
+	}
 	p = tu_default();
 	assert_string_equal(lp_policy_name(p), "private-information-and-media");
 	assert_string_equal(lp_policy_version(p), "2021-11-30");

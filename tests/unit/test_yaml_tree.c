@@ -173,6 +173,21 @@ static void test_syntax_errors_have_places(void **state)
 	assert_contains(messages, "2:7: incomplete UTF-8 octet sequence [syntax]");
 }
 
+static void test_every_problem_is_found(void **state)
+{
+	lp_ynode *root = NULL;
+
+	(void)state;
+	/* An earlier problem does not stop the reading: each is named. */
+	assert_int_equal(parse(&root, "a: 1\na: 2\nc: &x 3\nd: !!str 4\n"
+	                              "e: 5\ne: 6\n"), LP_EPOLICY);
+	assert_null(root);
+	assert_contains(messages, "2:1: duplicate key 'a'");
+	assert_contains(messages, "3:4: anchors (&x)");
+	assert_contains(messages, "4:4: explicit tags");
+	assert_contains(messages, "6:1: duplicate key 'e'");
+}
+
 static void test_non_scalar_key(void **state)
 {
 	lp_ynode *root = NULL;
@@ -209,6 +224,7 @@ int main(void)
 		cmocka_unit_test(test_multiple_documents),
 		cmocka_unit_test(test_tags_refused),
 		cmocka_unit_test(test_syntax_errors_have_places),
+		cmocka_unit_test(test_every_problem_is_found),
 		cmocka_unit_test(test_non_scalar_key),
 		cmocka_unit_test(test_file_size_limit),
 	};
