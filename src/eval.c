@@ -1181,7 +1181,8 @@ int lp_evaluate(lp_decision **out, const lp_policy *p, const lp_report *report,
 
 int lp_evaluate_json_in(lp_decision **out, const lp_policy *p,
                         lp_eval_scratch *sc, const char *json, size_t len,
-                        unsigned long record, lp_error *err)
+                        unsigned long record, const lp_jorigin *at,
+                        lp_error *err)
 {
 	lp_rdata r;
 	lp_jdoc doc;
@@ -1192,7 +1193,7 @@ int lp_evaluate_json_in(lp_decision **out, const lp_policy *p,
 	if (!out || !p || !sc || (!json && len))
 		return lp_error_set(err, LP_EINVALID, "", "a NULL argument");
 	rc = lp_rdata_from_json_in(&r, &doc, p, json ? json : "", len, record,
-	                           &sc->jdoc, &sc->jdoc_cap, err);
+	                           &sc->jdoc, &sc->jdoc_cap, at, err);
 	if (rc == LP_OK)
 		rc = evaluate(out, p, &r, sc, err);
 	return rc;
@@ -1209,7 +1210,7 @@ int lp_evaluate_json(lp_decision **out, const lp_policy *p, const char *json,
 	if (!out || !p || (!json && len))
 		return lp_error_set(err, LP_EINVALID, "", "a NULL argument");
 	lp_eval_scratch_init(&sc);
-	rc = lp_evaluate_json_in(out, p, &sc, json, len, record, err);
+	rc = lp_evaluate_json_in(out, p, &sc, json, len, record, NULL, err);
 	lp_eval_scratch_free(&sc);
 	return rc;
 }

@@ -37,9 +37,13 @@ void lp_eval_scratch_free(lp_eval_scratch *s);
  * for more, which in a batch is once per record. */
 void lp_eval_scratch_recycle(lp_eval_scratch *s, struct lp_decision *d);
 
-/* lp_evaluate_json, with s's memory. */
+struct lp_jorigin;
+/* lp_evaluate_json, with s's memory, for a report that begins at at in
+ * the input it was cut from (NULL: the report is the whole input), which
+ * is where the positions in error messages count from. */
 int lp_evaluate_json_in(lp_decision **out, const lp_policy *p,
                         lp_eval_scratch *s, const char *json, size_t len,
-                        unsigned long record, lp_error *err);
+                        unsigned long record, const struct lp_jorigin *at,
+                        lp_error *err);
 
 #endif

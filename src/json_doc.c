@@ -58,6 +58,7 @@ static const char *const expected_text[] = {
 typedef struct parser {
 	const char *json;
 	size_t len;
+	lp_jorigin origin; /* where json begins in its input */
 	level stack[LP_MAX_JSON_DEPTH];
 	size_t depth;
 	lp_error *err;
@@ -71,7 +72,8 @@ typedef struct parser {
 static void where(const parser *ps, size_t at, int after, char *out,
                   size_t size)
 {
-	size_t i, line = 1, col = 1;
+	unsigned long line = ps->origin.line, col = ps->origin.column;
+	size_t i;
 	char path[128];
 
 	for (i = 0; i < at && i < ps->len; i++) {
@@ -83,7 +85,7 @@ static void where(const parser *ps, size_t at, int after, char *out,
 		}
 	}
 	path_of(ps->stack, ps->depth, path, sizeof(path));
-	snprintf(out, size, "line %zu, column %zu%s%s%s", line, col,
+	snprintf(out, size, "line %lu, column %lu%s%s%s", line, col,
 	         !ps->depth ? "" : after ? " (after " : " (in ",
 	         ps->depth ? path : "", ps->depth ? ")" : "");
 }
@@ -495,14 +497,16 @@ static size_t block_size(size_t len)
 	       (len / 2 + 1 + LP_MAX_JSON_DEPTH) * sizeof(lp_jnode);
 }
 
-static int parse_into(lp_jdoc *doc, void *block, const char *json,
-                      size_t len, lp_error *err)
+static int parse_into(lp_jdoc *doc, void *block, const lp_jorigin *at,
+                      const char *json, size_t len, lp_error *err)
 {
 	parser ps;
 	int rc;
 
 	ps.json = json;
 	ps.len = len;
+	ps.origin.line = at ? at->line : 1;
+	ps.origin.column = at ? at->column : 1;
 	ps.depth = 0;
 	ps.err = err;
 	ps.text = block;
@@ -527,13 +531,14 @@ int lp_jdoc_parse(lp_jdoc *doc, const char *json, size_t len, lp_error *err)
 	doc->block = lp_malloc(block_size(len));
 	if (!doc->block)
 		return out_of_memory(err);
-	if ((rc = parse_into(doc, doc->block, json, len, err)) != LP_OK)
+	if ((rc = parse_into(doc, doc->block, NULL, json, len, err)) != LP_OK)
 		lp_jdoc_free(doc);
 	return rc;
 }
 
 int lp_jdoc_parse_in(lp_jdoc *doc, const char *json, size_t len,
-                     void **block, size_t *cap, lp_error *err)
+                     void **block, size_t *cap, const lp_jorigin *at,
+                     lp_error *err)
 {
 	size_t need = block_size(len);
 
@@ -547,7 +552,7 @@ int lp_jdoc_parse_in(lp_jdoc *doc, const char *json, size_t len,
 			return out_of_memory(err);
 		*cap = need;
 	}
-	return parse_into(doc, *block, json, len, err);
+	return parse_into(doc, *block, at, json, len, err);
 }
 
 void lp_jdoc_free(lp_jdoc *doc)

@@ -38,6 +38,15 @@ struct lp_jnode {
 	size_t count;       /* elements or members */
 };
 
+/* Where a JSON text begins in the input it was cut from (a line of JSON
+ * Lines, an element of an array), so that errors give positions in that
+ * input rather than in the text alone. Both count from 1; the column
+ * counts characters, as the positions of errors do. */
+typedef struct lp_jorigin {
+	unsigned long line;
+	unsigned long column;
+} lp_jorigin;
+
 typedef struct lp_jdoc {
 	lp_jnode *root;
 	void *block;        /* the one allocation */
@@ -54,9 +63,11 @@ typedef struct lp_jdoc {
 int lp_jdoc_parse(lp_jdoc *doc, const char *json, size_t len, lp_error *err);
 /* The same in *block (*cap bytes), grown when too small, which the caller
  * keeps from one text to the next and frees with lp_free: doc does not
- * own it (doc->block is NULL). */
+ * own it (doc->block is NULL). Errors give positions from at (NULL: line
+ * 1, column 1). */
 int lp_jdoc_parse_in(lp_jdoc *doc, const char *json, size_t len,
-                     void **block, size_t *cap, lp_error *err);
+                     void **block, size_t *cap, const lp_jorigin *at,
+                     lp_error *err);
 void lp_jdoc_free(lp_jdoc *doc);
 
 /* The member of object obj named key, or NULL. */

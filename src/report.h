@@ -68,12 +68,14 @@ int lp_rdata_from_json(lp_rdata *r, struct lp_jdoc *doc, const lp_policy *p,
                        const char *json, size_t len, unsigned long record,
                        lp_error *err);
 
+struct lp_jorigin;
 /* The same, parsing into *block (*cap bytes), which the caller keeps
- * from one report to the next (see lp_jdoc_parse_in). */
+ * from one report to the next (see lp_jdoc_parse_in); errors give
+ * positions from at (NULL: the text's own). */
 int lp_rdata_from_json_in(lp_rdata *r, struct lp_jdoc *doc,
                           const lp_policy *p, const char *json, size_t len,
                           unsigned long record, void **block, size_t *cap,
-                          lp_error *err);
+                          const struct lp_jorigin *at, lp_error *err);
 
 /* Records a rejection in err (may be NULL) and returns status. */
 int lp_error_set(lp_error *err, int status, const char *field,

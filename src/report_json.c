@@ -476,21 +476,25 @@ int lp_rdata_from_json(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
                        lp_error *err)
 {
 	return lp_rdata_from_json_in(r, doc, p, json, len, record, NULL, NULL,
-	                             err);
+	                             NULL, err);
 }
 
 int lp_rdata_from_json_in(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
                           const char *json, size_t len, unsigned long record,
-                          void **block, size_t *cap, lp_error *err)
+                          void **block, size_t *cap, const lp_jorigin *at,
+                          lp_error *err)
 {
 	/* subject, author and context in the order of lp_signal_objects. */
 	static const lp_word top[] = {LP_WORD("id"), LP_WORD("content"),
 	                            LP_WORD("reporter"), LP_WORD("subject"),
 	                            LP_WORD("author"), LP_WORD("context")};
-	const lp_jnode *root, *at[6];
+	const lp_jnode *root, *member[6];
+	lp_jorigin origin = {1, 1};
 	size_t i;
 	int rc;
 
+	if (at)
+		origin = *at;
 	doc->root = NULL;
 	doc->block = NULL;
 	/* White space around the object (a line's \r, a final newline) is not
@@ -500,6 +504,13 @@ int lp_rdata_from_json_in(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
 		len--;
 	while (len && (*json == ' ' || *json == '\t' || *json == '\n' ||
 	               *json == '\r')) {
+		/* Positions of errors stay those of the input. */
+		if (*json == '\n') {
+			origin.line++;
+			origin.column = 1;
+		} else {
+			origin.column++;
+		}
 		json++;
 		len--;
 	}
@@ -511,21 +522,34 @@ int lp_rdata_from_json_in(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
 		return lp_error_set(err, LP_ELIMIT, "",
 		                    "report: %zu bytes; at most %d allowed", len,
 		                    LP_MAX_REPORT_BYTES);
-	if ((rc = block ? lp_jdoc_parse_in(doc, json, len, block, cap, err)
-	                : lp_jdoc_parse(doc, json, len, err)) != LP_OK)
+	if (block) {
+		rc = lp_jdoc_parse_in(doc, json, len, block, cap, &origin, err);
+	} else {
+		/* A block of doc's own, which lp_jdoc_free frees. */
+		void *own = NULL;
+		size_t own_cap = 0;
+
+		rc = lp_jdoc_parse_in(doc, json, len, &own, &own_cap, &origin,
+		                      err);
+		if (rc == LP_OK)
+			doc->block = own;
+		else
+			lp_free(own);
+	}
+	if (rc != LP_OK)
 		return rc;
 	root = doc->root;
 	if (!is_object(root))
 		return lp_error_set(err, LP_EINVALID, "",
 		                    "report: expected a JSON object");
 	if ((rc = check_duplicates(root, NULL, err)) != LP_OK ||
-	    (rc = bind(root, "report", top, 6, at, err)) != LP_OK ||
-	    (rc = read_id(r, at[0], err)) != LP_OK ||
-	    (rc = read_content(r, p, at[1], err)) != LP_OK ||
-	    (rc = read_reporter(r, at[2], err)) != LP_OK)
+	    (rc = bind(root, "report", top, 6, member, err)) != LP_OK ||
+	    (rc = read_id(r, member[0], err)) != LP_OK ||
+	    (rc = read_content(r, p, member[1], err)) != LP_OK ||
+	    (rc = read_reporter(r, member[2], err)) != LP_OK)
 		return rc;
 	for (i = 0; i < 3; i++)
-		if ((rc = read_signals(r, p, at[3 + i], i, err)) != LP_OK)
+		if ((rc = read_signals(r, p, member[3 + i], i, err)) != LP_OK)
 			return rc;
 	return LP_OK;
 }

@@ -23,7 +23,8 @@ typedef struct item {
 	size_t off;           /* the record's bytes in chunk.text */
 	size_t len;
 	unsigned long record; /* 1-based, over all inputs */
-	unsigned long line;
+	unsigned long line;   /* where it begins in its input (records.h) */
+	unsigned long column;
 	const char *problem;
 	const char *problem_code;
 	size_t res_off;       /* the decision or error record, one line (and */
@@ -60,6 +61,8 @@ typedef struct chunk {
 	out_buf *out;
 	int workers;
 	int lines;            /* JSON Lines: each result ends with its newline */
+	int show_line;        /* error records give the record's line (not
+	                         for a single object: it is the input) */
 	int left;             /* threads not yet done with it (pool.mu) */
 } chunk;
 
@@ -198,13 +201,18 @@ const char *batch_error_code(int status, const lp_error *err)
 	       : "internal_error";
 }
 
-static void error_record(lp_buf *b, const item *it, const char *code,
-                         const char *message, const char *json)
+static void error_record(lp_buf *b, const worker *w, const item *it,
+                         const char *code, const char *message,
+                         const char *json)
 {
 	lp_buf_puts(b, "{\"id\":");
 	batch_write_id(b, json, it->len);
 	lp_buf_printf(b, ",\"record\":%lu", it->record);
-	if (it->line)
+	if (w->o->file) {
+		lp_buf_puts(b, ",\"file\":");
+		lp_buf_json_string(b, w->o->file, strlen(w->o->file));
+	}
+	if (w->c->show_line)
 		lp_buf_printf(b, ",\"line\":%lu", it->line);
 	lp_buf_printf(b, ",\"error\":{\"code\":\"%s\",\"message\":", code);
 	lp_buf_json_string(b, message, strlen(message));
@@ -247,19 +255,23 @@ static void evaluate_item(worker *w, item *it)
 	it->res_buf = w->index;
 	it->res_off = out->len;
 	if (it->problem) {
-		error_record(out, it, it->problem_code ? it->problem_code
+		error_record(out, w, it, it->problem_code ? it->problem_code
 		                                       : "invalid_json",
 		             it->problem, json);
 		w->sum.invalid++;
 	} else {
+		lp_jorigin at;
+
+		at.line = it->line;
+		at.column = it->column;
 		rc = lp_evaluate_json_in(&d, w->o->policy, &w->scratch, json,
-		                         it->len, it->record, &err);
+		                         it->len, it->record, &at, &err);
 		if (rc == LP_OK) {
 			lp_decision_append_json(out, d, w->o->pretty ? LP_JSON_PRETTY
 			                                             : LP_JSON_COMPACT);
 			count_decision(&w->sum, d);
 		} else {
-			error_record(out, it, batch_error_code(rc, &err),
+			error_record(out, w, it, batch_error_code(rc, &err),
 			             err.message[0] ? err.message
 			                            : lp_status_string(rc),
 			             json);
@@ -313,6 +325,7 @@ static int read_chunk(rec_reader *r, chunk *c, batch_state *st)
 		it->off = c->text.len;
 		it->len = rec.len;
 		it->line = rec.line;
+		it->column = rec.column;
 		it->problem = rec.problem;
 		it->problem_code = rec.code;
 		it->record = ++st->record;
@@ -534,6 +547,7 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 	}
 	a->workers = b->workers = o->threads;
 	a->lines = b->lines = r->shape != REC_ARRAY;
+	a->show_line = b->show_line = r->shape != REC_OBJECT;
 	for (t = 0; t < o->threads; t++)
 		lp_eval_scratch_init(&w[t].scratch);
 	/* Arrays one after another make one array of results: the output

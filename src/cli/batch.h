@@ -45,6 +45,8 @@ typedef struct batch_options {
 	int pretty;           /* indented decisions */
 	int progress;         /* a progress line on standard error */
 	uint64_t total_bytes; /* of all inputs, 0 when unknown (for percent) */
+	const char *file;     /* the input's name, which error records give
+	                         when there are several inputs; else NULL */
 } batch_options;
 
 typedef struct batch_state {

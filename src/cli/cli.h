@@ -52,6 +52,9 @@ FILE *cli_open_output(const char *command, const char *path, char **inputs,
 int cli_pick(const char *command, const char *option, const char *value,
              const char *const *words);
 
+/* How messages and records name an input: its path, or "stdin" for -. */
+const char *cli_input_name(const char *path);
+
 /* Prints "policyctl: message" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -182,3 +182,8 @@ int cli_pick(const char *command, const char *option, const char *value,
 	cli_error("%s: --%s is %s, not '%s'", command, option, list, value);
 	return -1;
 }
+
+const char *cli_input_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "stdin" : path;
+}

@@ -22,6 +22,8 @@
 #include "batch.h"
 #include "buf.h"
 #include "cli.h"
+#include "eval.h"
+#include "json_doc.h"
 #include "records.h"
 
 static const char usage[] =
@@ -84,6 +86,9 @@ typedef struct diff {
 	lp_buf line;          /* the output line */
 	const char **names;   /* scratch for sorting a list */
 	size_t names_cap;
+	lp_eval_scratch scratch; /* kept from record to record */
+	const char *file;     /* the input's name when there are several */
+	int show_line;        /* records give their line (not a single object) */
 	int oom;
 } diff;
 
@@ -163,6 +168,7 @@ static void evaluate_side(diff *df, side *s, const lp_policy *p,
                           const rec_record *rec)
 {
 	lp_decision *d = NULL;
+	lp_jorigin at;
 	lp_error err;
 	int rc;
 
@@ -173,7 +179,10 @@ static void evaluate_side(diff *df, side *s, const lp_policy *p,
 		return;
 	}
 	memset(&err, 0, sizeof(err));
-	rc = lp_evaluate_json(&d, p, df->text.s, df->text.len, df->records, &err);
+	at.line = rec->line;
+	at.column = rec->column;
+	rc = lp_evaluate_json_in(&d, p, &df->scratch, df->text.s, df->text.len,
+	                         df->records, &at, &err);
 	if (rc != LP_OK) {
 		set_error(s, batch_error_code(rc, &err),
 		          err.message[0] ? err.message : lp_status_string(rc));
@@ -189,7 +198,7 @@ static void evaluate_side(diff *df, side *s, const lp_policy *p,
 	write_set(df, &s->json, "referrals", d, lp_decision_referral_count(d),
 	          lp_decision_referral);
 	lp_buf_putc(&s->json, '}');
-	lp_decision_free(d);
+	lp_eval_scratch_recycle(&df->scratch, d);
 }
 
 static int same(const lp_buf *a, const lp_buf *b)
@@ -244,7 +253,11 @@ static void diff_record(diff *df, const rec_record *rec)
 		lp_buf_printf(b, "%lu", df->records);
 	}
 	lp_buf_printf(b, ",\"record\":%lu", df->records);
-	if (rec->line)
+	if (df->file) {
+		lp_buf_puts(b, ",\"file\":");
+		lp_buf_json_string(b, df->file, strlen(df->file));
+	}
+	if (df->show_line)
 		lp_buf_printf(b, ",\"line\":%lu", rec->line);
 	if (o->state == STATE_INVALID && same(&o->json, &n->json)) {
 		/* Rejected alike by both: the error record of evaluate. */
@@ -299,6 +312,7 @@ static int diff_input(diff *df, const char *path, rec_shape forced)
 		return -1;
 	}
 	rc = rec_open(&r, f, forced, LP_MAX_REPORT_BYTES);
+	df->show_line = r.shape != REC_OBJECT;
 	while (rc == 0 && !df->oom && (rc = rec_next(&r, &rec)) == 1) {
 		diff_record(df, &rec);
 		progress(df, &r, 0);
@@ -307,7 +321,7 @@ static int diff_input(diff *df, const char *path, rec_shape forced)
 	if (df->oom)
 		rc = -1;
 	if (rc != 0)
-		cli_error("diff: %s: %s", is_stdin ? "stdin" : path,
+		cli_error("diff: %s: %s", cli_input_name(path),
 		          r.error ? strerror(r.saved_errno) : "out of memory");
 	df->bytes_before += r.consumed;
 	rec_close(&r);
@@ -461,9 +475,13 @@ int cmd_diff(int argc, char **argv)
 	df.progress = progress_flag > 0 ||
 	              (progress_flag < 0 && isatty(STDERR_FILENO));
 	df.started = now();
-	for (i = 0; i < nin && status == EXIT_ALL_EVALUATED; i++)
+	lp_eval_scratch_init(&df.scratch);
+	for (i = 0; i < nin && status == EXIT_ALL_EVALUATED; i++) {
+		df.file = nin > 1 ? cli_input_name(inputs[i]) : NULL;
 		if (diff_input(&df, inputs[i], forced) != 0)
 			status = EXIT_USAGE;
+	}
+	lp_eval_scratch_free(&df.scratch);
 	if (df.progress)
 		progress(&df, NULL, 1);
 	if (fflush(df.out) != 0 || ferror(df.out)) {

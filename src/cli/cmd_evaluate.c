@@ -121,7 +121,7 @@ static int evaluate_input(batch_options *o, batch_state *st, const char *path,
 		rc = batch_run(o, st, &r);
 	}
 	if (rc != 0)
-		cli_error("evaluate: %s: %s", strcmp(path, "-") ? path : "stdin",
+		cli_error("evaluate: %s: %s", cli_input_name(path),
 		          r.error ? strerror(r.saved_errno) : "out of memory");
 	rec_close(&r);
 	if (f != stdin)
@@ -213,9 +213,12 @@ int cmd_evaluate(int argc, char **argv)
 	}
 	o.progress = progress > 0 || (progress < 0 && isatty(STDERR_FILENO));
 	batch_init(&st);
-	for (i = 0; i < nin && status == EXIT_ALL_EVALUATED; i++)
+	for (i = 0; i < nin && status == EXIT_ALL_EVALUATED; i++) {
+		/* With several inputs, a line number alone is ambiguous. */
+		o.file = nin > 1 ? cli_input_name(inputs[i]) : NULL;
 		if (evaluate_input(&o, &st, inputs[i], forced, pretty) != 0)
 			status = EXIT_USAGE;
+	}
 	batch_finish(&o, &st);
 	if (fflush(o.out) != 0 || ferror(o.out)) {
 		cli_error("evaluate: error writing the output");

@@ -64,6 +64,29 @@ static int is_ws(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Consumes n buffered bytes, keeping the line and column of the next. */
+static void advance(rec_reader *r, size_t n)
+{
+	const char *s = r->buf + r->pos, *end = s + n, *nl;
+
+	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		r->at_line++;
+		r->at_column = 1;
+		s = nl + 1;
+	}
+	for (; s < end; s++)
+		r->at_column += ((unsigned char)*s & 0xC0) != 0x80;
+	r->pos += n;
+	r->consumed += n;
+}
+
+/* Marks *out as beginning at the next unread byte. */
+static void mark(const rec_reader *r, rec_record *out)
+{
+	out->line = r->at_line;
+	out->column = r->at_column;
+}
+
 /* Scans on from where st left off. SCAN_MORE: the buffered bytes end
  * inside the value (fill, or treat as over the limit if the buffer is
  * full); SCAN_EOF: the input ends inside it. */
@@ -121,6 +144,7 @@ static int next_value(rec_reader *r, rec_record *out)
 	scan_state st = {0, 0, 0, 0, 0, 0};
 	int oversize = 0;
 
+	mark(r, out);
 	for (;;) {
 		scan_result res = scan_value(r, &st);
 
@@ -134,16 +158,14 @@ static int next_value(rec_reader *r, rec_record *out)
 			               : "report: truncated JSON (the input ends "
 			                 "inside this record)";
 			out->code = oversize ? "limit_exceeded" : NULL;
-			r->consumed += r->len - r->pos;
-			r->pos = r->len;
+			advance(r, r->len - r->pos);
 			r->done = 1; /* nothing can follow a record cut short */
 			return 1;
 		}
 		if (r->len - r->pos > r->max_record) {
 			/* Too long to keep: drop what was scanned, go on scanning. */
 			oversize = 1;
-			r->consumed += st.off;
-			r->pos += st.off;
+			advance(r, st.off);
 			st.off = 0;
 		}
 		if (fill(r) == 0 && !r->eof)
@@ -159,8 +181,7 @@ static int next_value(rec_reader *r, rec_record *out)
 		out->len = st.off;
 		out->problem = NULL;
 	}
-	r->pos += st.off;
-	r->consumed += st.off;
+	advance(r, st.off);
 	return 1;
 }
 
@@ -168,13 +189,11 @@ static int next_value(rec_reader *r, rec_record *out)
 static int peek(rec_reader *r)
 {
 	for (;;) {
-		while (r->pos < r->len && is_ws(r->buf[r->pos])) {
-			/* Blank lines before the first record are lines too. */
-			if (r->buf[r->pos] == '\n')
-				r->line++;
-			r->pos++;
-			r->consumed++;
-		}
+		size_t n = 0;
+
+		while (r->pos + n < r->len && is_ws(r->buf[r->pos + n]))
+			n++;
+		advance(r, n);
 		if (r->pos < r->len)
 			return (unsigned char)r->buf[r->pos];
 		if (fill(r) == 0)
@@ -187,6 +206,7 @@ static int next_line(rec_reader *r, rec_record *out)
 	size_t scanned = 0;
 	int oversize = 0;
 
+	mark(r, out);
 	for (;;) {
 		char *nl = memchr(r->buf + r->pos + scanned, '\n',
 		                  r->len - r->pos - scanned);
@@ -194,8 +214,7 @@ static int next_line(rec_reader *r, rec_record *out)
 
 		if (!nl && !r->eof && r->len - r->pos > r->max_record + 1) {
 			oversize = 1; /* drop the line's bytes as they come */
-			r->consumed += r->len - r->pos;
-			r->pos = r->len;
+			advance(r, r->len - r->pos);
 			scanned = 0;
 		}
 		if (!nl && !r->eof) {
@@ -205,15 +224,12 @@ static int next_line(rec_reader *r, rec_record *out)
 			continue;
 		}
 		end = nl ? (size_t)(nl - r->buf) : r->len;
-		r->line++;
-		out->line = r->line;
 		out->json = oversize ? NULL : r->buf + r->pos;
 		out->len = oversize ? 0 : end - r->pos;
 		out->problem = oversize ? r->too_long
 		                        : NULL;
 		out->code = oversize ? "limit_exceeded" : NULL;
-		r->consumed += end - r->pos + (nl ? 1 : 0);
-		r->pos = nl ? end + 1 : end;
+		advance(r, end - r->pos + (nl ? 1 : 0));
 		if (!nl && out->len == 0 && !oversize)
 			return 0; /* no line after the last newline */
 		/* Blank lines are not records. */
@@ -227,6 +243,7 @@ static int next_line(rec_reader *r, rec_record *out)
 					return 0;
 				scanned = 0;
 				oversize = 0;
+				mark(r, out);
 				continue;
 			}
 		}
@@ -235,25 +252,83 @@ static int next_line(rec_reader *r, rec_record *out)
 }
 
 /*
- * Decides the shape: '[' is an array; '{' is one object when nothing but
- * white space follows its end, JSON Lines when more follows an object on
- * one line, and a stream of objects when another '{' follows an object
- * over several lines (a first object that never ends is one object cut
- * short); anything else is JSON Lines. An object over several lines with
- * something else after it stays one object, which the report parser then
- * refuses naming what follows it: read as JSON Lines, each of its lines
- * would be an error of its own.
+ * Scans the first value without consuming it, keeping it buffered: *res
+ * says how it ends (SCAN_MORE: not within the size limit), *st how far
+ * it goes and, when it ends, *after is the offset from r->pos of the
+ * first byte after it that is not white space (r->len - r->pos when the
+ * input ends first). Returns 0, or -1 on a read error or when memory runs
+ * out.
+ */
+static int look_ahead(rec_reader *r, scan_state *st, scan_result *res,
+                      size_t *after)
+{
+	size_t i;
+
+	for (;;) {
+		*res = scan_value(r, st);
+		if (*res != SCAN_MORE || r->len - r->pos > r->max_record)
+			break;
+		if (fill(r) == 0 && !r->eof)
+			return r->error ? -1 : 0;
+	}
+	if (*res != SCAN_DONE)
+		return 0;
+	i = r->pos + st->off;
+	for (;;) {
+		while (i < r->len && is_ws(r->buf[i]))
+			i++;
+		if (i < r->len || r->eof)
+			break;
+		/* Keep the value buffered while looking past it. */
+		if (r->len - r->pos >= r->max_record + 65536 - 1)
+			break;
+		i -= r->pos;
+		if (fill(r) == 0 && !r->eof) {
+			*after = r->len - r->pos;
+			return r->error ? -1 : 0;
+		}
+		i += r->pos;
+	}
+	*after = i - r->pos;
+	return 0;
+}
+
+/*
+ * Decides the shape. '[' is an array, unless the array ends on its first
+ * line and more lines follow: JSON Lines whose first record is not an
+ * object (read as an array, the records after it would be one error).
+ * '{' is one object when nothing but white space follows its end, JSON
+ * Lines when more follows an object on one line, and a stream of objects
+ * when another '{' follows an object over several lines (a first object
+ * that never ends is one object cut short); anything else is JSON Lines.
+ * An object over several lines with something else after it stays one
+ * object, which the report parser then refuses naming what follows it:
+ * read as JSON Lines, each of its lines would be an error of its own.
  */
 static int detect(rec_reader *r, rec_shape forced)
 {
+	scan_state st = {0, 0, 0, 0, 0, 0};
+	scan_result res;
+	size_t after = 0;
+	const char *nl;
 	int c = peek(r);
 
 	if (r->error)
 		return -1;
 	if (c == '[' && forced != REC_LINES) {
+		if (forced == REC_AUTO) {
+			if (look_ahead(r, &st, &res, &after) != 0)
+				return -1;
+			if (res == SCAN_DONE && r->pos + after < r->len &&
+			    !memchr(r->buf + r->pos, '\n', st.off) &&
+			    memchr(r->buf + r->pos + st.off, '\n',
+			           after - st.off)) {
+				r->shape = REC_LINES;
+				return 0;
+			}
+		}
 		r->shape = REC_ARRAY;
-		r->pos++;
-		r->consumed++;
+		advance(r, 1);
 		return 0;
 	}
 	if (forced == REC_LINES || (c != '{' && forced == REC_AUTO)) {
@@ -264,60 +339,33 @@ static int detect(rec_reader *r, rec_shape forced)
 	if (forced == REC_OBJECT || c < 0)
 		return 0;
 	/*
-	 * One object or JSON Lines? Scan the first object without consuming
-	 * it. Ended, with nothing after it: one object. Ended, with more: JSON
-	 * Lines. Not ended (cut short, or over the size limit): one object
-	 * only if it runs over several lines and the line after its first
-	 * does not start another record; a first line with no newline within
-	 * the limit is a JSON Line.
+	 * One object or JSON Lines? Ended, with nothing after it: one object.
+	 * Ended, with more: JSON Lines. Not ended (cut short, or over the
+	 * size limit): one object only if it runs over several lines and the
+	 * line after its first does not start another record; a first line
+	 * with no newline within the limit is a JSON Line.
 	 */
-	{
-		scan_state st = {0, 0, 0, 0, 0, 0};
-		scan_result res;
-		const char *nl;
-
-		for (;;) {
-			res = scan_value(r, &st);
-			if (res != SCAN_MORE || r->len - r->pos > r->max_record)
-				break;
-			if (fill(r) == 0 && !r->eof)
-				return r->error ? -1 : 0;
-		}
-		if (res == SCAN_DONE) {
-			size_t i = r->pos + st.off;
-
-			for (;;) {
-				while (i < r->len && is_ws(r->buf[i]))
-					i++;
-				if (i < r->len || r->eof)
-					break;
-				/* Keep the object buffered while looking past it. */
-				if (r->len - r->pos >= r->max_record + 65536 - 1)
-					break;
-				i -= r->pos;
-				if (fill(r) == 0 && !r->eof)
-					return r->error ? -1 : 0;
-				i += r->pos;
-			}
-			if (i < r->len) {
-				if (!memchr(r->buf + r->pos, '\n', st.off))
-					r->shape = REC_LINES;
-				else if (r->buf[i] == '{')
-					r->shape = REC_STREAM;
-			}
-			return 0;
-		}
-		nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
-		if (!nl) {
-			if (res == SCAN_MORE) /* a first line over the limit */
+	if (look_ahead(r, &st, &res, &after) != 0)
+		return -1;
+	if (res == SCAN_DONE) {
+		if (r->pos + after < r->len) {
+			if (!memchr(r->buf + r->pos, '\n', st.off))
 				r->shape = REC_LINES;
-			return 0;
+			else if (r->buf[r->pos + after] == '{')
+				r->shape = REC_STREAM;
 		}
-		for (nl++; nl < r->buf + r->len && is_ws(*nl); nl++)
-			;
-		if (nl < r->buf + r->len && *nl == '{')
-			r->shape = REC_LINES;
+		return 0;
 	}
+	nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
+	if (!nl) {
+		if (res == SCAN_MORE) /* a first line over the limit */
+			r->shape = REC_LINES;
+		return 0;
+	}
+	for (nl++; nl < r->buf + r->len && is_ws(*nl); nl++)
+		;
+	if (nl < r->buf + r->len && *nl == '{')
+		r->shape = REC_LINES;
 	return 0;
 }
 
@@ -326,6 +374,8 @@ int rec_open(rec_reader *r, FILE *f, rec_shape shape, size_t max_record)
 	memset(r, 0, sizeof(*r));
 	r->f = f;
 	r->max_record = max_record;
+	r->at_line = 1;
+	r->at_column = 1;
 	r->cap = 65536;
 	snprintf(r->too_long, sizeof(r->too_long),
 	         "report: over the size limit of a record (%zu bytes)", max_record);
@@ -358,6 +408,7 @@ int rec_next(rec_reader *r, rec_record *out)
 	case REC_OBJECT:
 		r->done = 1;
 		c = peek(r);
+		mark(r, out);
 		if (c < 0) {
 			if (r->error)
 				return -1;
@@ -372,8 +423,7 @@ int rec_next(rec_reader *r, rec_record *out)
 				return -1;
 		if (!r->eof) {
 			do { /* drop the record's bytes as they are read */
-				r->consumed += r->len - r->pos;
-				r->pos = r->len;
+				advance(r, r->len - r->pos);
 			} while (fill(r) > 0);
 			out->json = "";
 			out->problem = r->too_long;
@@ -382,11 +432,11 @@ int rec_next(rec_reader *r, rec_record *out)
 		}
 		out->json = r->buf + r->pos;
 		out->len = r->len - r->pos;
-		r->consumed += out->len;
-		r->pos = r->len;
+		advance(r, out->len);
 		return 1;
 	case REC_STREAM:
 		c = peek(r);
+		mark(r, out);
 		if (c < 0) {
 			r->done = 1;
 			return r->error ? -1 : 0;
@@ -394,8 +444,7 @@ int rec_next(rec_reader *r, rec_record *out)
 		/* A byte that closes nothing is an error of its own, read
 		 * so that the stream goes on. */
 		if (c == '}' || c == ']' || c == ',') {
-			r->pos++;
-			r->consumed++;
+			advance(r, 1);
 			out->json = "";
 			out->problem = c == ','
 			               ? "report: a ',' between objects that are not "
@@ -406,13 +455,14 @@ int rec_next(rec_reader *r, rec_record *out)
 		return next_value(r, out);
 	default: /* REC_ARRAY */
 		c = peek(r);
+		mark(r, out);
 		if (r->error)
 			return -1;
 		if (c == ']') {
 			r->done = 1;
-			r->pos++;
-			r->consumed++;
+			advance(r, 1);
 			c = peek(r);
+			mark(r, out);
 			if (c >= 0) {
 				out->json = r->buf + r->pos;
 				out->len = 0;
@@ -423,9 +473,9 @@ int rec_next(rec_reader *r, rec_record *out)
 		}
 		comma = r->elements == 0;
 		if (c == ',' && r->elements > 0) {
-			r->pos++;
-			r->consumed++;
+			advance(r, 1);
 			c = peek(r);
+			mark(r, out);
 			comma = 1;
 		}
 		if (c < 0) {
@@ -452,8 +502,7 @@ int rec_next(rec_reader *r, rec_record *out)
 			return 1;
 		}
 		if (c == '}') {
-			r->pos++;
-			r->consumed++;
+			advance(r, 1);
 			out->json = "";
 			out->problem = "report: a '}' that closes nothing";
 			return 1;

@@ -36,7 +36,10 @@ typedef struct rec_reader {
 	int error;            /* a read error (errno in saved_errno) */
 	int saved_errno;
 	int done;             /* no more records */
-	unsigned long line;   /* lines consumed (JSON Lines) */
+	/* Where the next unread byte (at pos) is in the input, from 1; the
+	 * column counts characters, as the positions in error messages do. */
+	unsigned long at_line;
+	unsigned long at_column;
 	unsigned long elements; /* array elements read */
 	uint64_t consumed;    /* bytes of input consumed, for progress */
 	size_t max_record;    /* longest record kept whole */
@@ -49,7 +52,10 @@ typedef struct rec_reader {
 typedef struct rec_record {
 	const char *json;     /* valid until the next rec_next */
 	size_t len;
-	unsigned long line;   /* JSON Lines: 1-based line; 0 otherwise */
+	/* Where the record begins in the input (from 1; the column in
+	 * characters); 0 for the one record of a single object. */
+	unsigned long line;
+	unsigned long column;
 	const char *problem;  /* set when the record could not be read whole;
 	                         valid while the reader is open */
 	const char *code;     /* its error code when not invalid_json */

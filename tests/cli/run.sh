@@ -215,9 +215,9 @@ section_batch() {
 		fail "array-invalid.json: 4 records in, 4 results out" "$(head -c 400 "$tmp/out")"
 	fi
 	expect_contains "array-invalid.json: error record in place, naming the field" "$tmp/out" \
-		'{"id":"ai-2","record":2,"error":{"code":"invalid_field","message":"subject.public_figure: expected boolean"}}'
+		'{"id":"ai-2","record":2,"line":3,"error":{"code":"invalid_field","message":"subject.public_figure: expected boolean"}}'
 	expect_contains "array-invalid.json: unknown reporter.role is an error naming the field" "$tmp/out" \
-		'{"id":"ai-3","record":3,"error":{"code":"invalid_field","message":"reporter.role: '
+		'{"id":"ai-3","record":3,"line":4,"error":{"code":"invalid_field","message":"reporter.role: '
 	if [ "$(ids "$tmp/out" | tr '\n' ' ')" = '"ai-1" "ai-2" "ai-3" "ai-4" ' ]; then
 		pass "array-invalid.json: results in input order"
 	else
@@ -259,6 +259,50 @@ section_batch() {
 	else
 		fail "two empty arrays: one empty array" "$(head -c 200 "$tmp/out")"
 	fi
+
+	# JSON Lines whose first record is an array on one line are JSON
+	# Lines: read as an array, the records after it were one error.
+	printf '[1,2]\n{"id":"l2",%s}\n\n[]\n{"id":"l5",%s}\n' "$rep" "$rep" >"$tmp/array-first.jsonl"
+	run evaluate "$tmp/array-first.jsonl"
+	expect_status "JSON Lines whose first line is an array" 1
+	if [ "$(lines "$tmp/out")" -eq 4 ] && [ "$(ids "$tmp/out" | tr '\n' ' ')" = 'null "l2" null "l5" ' ] &&
+		sed -n 1p "$tmp/out" | grep -qF '{"id":null,"record":1,"line":1,"error":{"code":"invalid_json","message":"report: expected a JSON object"}}' &&
+		sed -n 3p "$tmp/out" | grep -qF '"record":3,"line":4,'; then
+		pass "JSON Lines whose first line is an array: a result per line, in order"
+	else
+		fail "JSON Lines whose first line is an array: a result per line, in order" "$(cut -c1-160 "$tmp/out")"
+	fi
+	# An array on one line with nothing after it is still an array.
+	printf '[{"id":"only",%s}]\n\n' "$rep" >"$tmp/one-line.json"
+	run evaluate --compact "$tmp/one-line.json"
+	if [ "$status" -eq 0 ] && jq_like_array "$tmp/out" 1; then
+		pass "an array on one line alone is an array"
+	else
+		fail "an array on one line alone is an array" "exit $status" "$(cut -c1-160 "$tmp/out")"
+	fi
+
+	# Positions in messages are those of the input, not of the record;
+	# with several inputs, error records name the file.
+	printf '[\n  {"id":"p1",%s},\n  {"id":"p2",\n   "content": {"text": nope}}\n]\n' "$rep" >"$tmp/where.json"
+	run evaluate --compact "$tmp/where.json"
+	expect_contains "an array element's syntax error gives its line and column in the file" "$tmp/out" \
+		'{"id":"p2","record":2,"line":3,"error":{"code":"invalid_json","message":"report: invalid JSON at line 4, column 24 (in content.text): expected a value"}}'
+	printf '{"id":"j1",%s}\n\n  {"id":"j2", "content": x}\n' "$rep" >"$tmp/where.jsonl"
+	run evaluate "$tmp/where.jsonl"
+	expect_contains "a JSON Line's syntax error gives its line in the file" "$tmp/out" \
+		'{"id":"j2","record":2,"line":3,"error":{"code":"invalid_json","message":"report: invalid JSON at line 3, column 26 (in content): expected a value"}}'
+	printf '\n\n{"id": "o1",\n "content": x}\n' >"$tmp/where-object.json"
+	run evaluate --compact "$tmp/where-object.json"
+	expect_contains "a single object after blank lines: the position counts them" "$tmp/out" \
+		'{"id":"o1","record":1,"error":{"code":"invalid_json","message":"report: invalid JSON at line 4, column 13 (in content): expected a value"}}'
+	run evaluate "$tmp/where.jsonl" "$tmp/where.json"
+	expect_contains "several inputs: an error record in the second names its file" "$tmp/out" \
+		'{"id":"p2","record":4,"file":"'"$tmp/where.json"'","line":3,"error":{"code":"invalid_json","message":"report: invalid JSON at line 4, column 24'
+	expect_contains "several inputs: an error record in the first names its file" "$tmp/out" \
+		'{"id":"j2","record":2,"file":"'"$tmp/where.jsonl"'","line":3,'
+	run evaluate - "$tmp/where.json" <"$tmp/where.jsonl"
+	expect_contains "several inputs: standard input is named stdin" "$tmp/out" \
+		'{"id":"j2","record":2,"file":"stdin","line":3,'
 
 	# Indented objects one after another (jq's output) are records one
 	# by one, with JSON Lines out; a bracket between them is an error in
@@ -528,7 +572,7 @@ section_streaming() {
 	run evaluate "$tmp/hostile.json"
 	expect_status "hostile.json: invalid array elements" 1
 	if [ "$(grep -c '"record"' "$tmp/out")" -eq 2 ] && [ "$(grep -c '"verdict"' "$tmp/out")" -eq 2 ] &&
-		grep -qF '"record":4,"error":{"code":"invalid_json","message":"report: truncated JSON (the input ends inside this record)"}' "$tmp/out" &&
+		grep -qF '"record":4,"line":4,"error":{"code":"invalid_json","message":"report: truncated JSON (the input ends inside this record)"}' "$tmp/out" &&
 		head -c 1 "$tmp/out" | grep -qF '[' && tail -n 1 "$tmp/out" | grep -qx ']'; then
 		pass "an array keeps its shape around oversized and truncated elements"
 	else

@@ -262,10 +262,10 @@ table_is "strict: a violation -> violation row counts the changed actions" \
 # ---- input shapes ----------------------------------------------------------------------
 run --old builtin --new "$tmp/new" "$cases/reports.json"
 printf '%s\n' \
-	'{"id":"se-1","record":1,"old":{"verdict":"no_violation","actions":[],"categories":[],"referrals":[]},"new":{"verdict":"violation","actions":["lock_account","remove_content"],"categories":["identity_document"],"referrals":[]}}' \
-	'{"id":3,"record":3,"old":{"verdict":"no_violation","actions":[],"categories":[],"referrals":[]},"new":{"verdict":"violation","actions":["lock_account","remove_content"],"categories":["identity_document"],"referrals":[]}}' \
+	'{"id":"se-1","record":1,"line":2,"old":{"verdict":"no_violation","actions":[],"categories":[],"referrals":[]},"new":{"verdict":"violation","actions":["lock_account","remove_content"],"categories":["identity_document"],"referrals":[]}}' \
+	'{"id":3,"record":3,"line":4,"old":{"verdict":"no_violation","actions":[],"categories":[],"referrals":[]},"new":{"verdict":"violation","actions":["lock_account","remove_content"],"categories":["identity_document"],"referrals":[]}}' \
 	>"$tmp/want-array"
-check "JSON array input: the changed records as JSON Lines, no line field, exit 0" 0 "$tmp/want-array"
+check "JSON array input: the changed records as JSON Lines, with the line each begins on, exit 0" 0 "$tmp/want-array"
 table_is "JSON array input: the table" \
 	"no_violation -> violation: 2" "records: 4" "changed: 2" "unchanged: 2" "invalid: 0"
 
@@ -279,11 +279,12 @@ check "JSON Lines through a pipe, '-': the same output" 1 "$cases/expected-new.j
 sed -n 1p "$cases/reports.jsonl" >"$tmp/one.json"
 run --old builtin --new "$tmp/new" "$tmp/one.json" "$cases/reports.json"
 if [ "$status" -eq 0 ] && [ "$(wc -l <"$tmp/out")" -eq 3 ] &&
-	grep -q '^{"id":"se-1","record":2,"old"' "$tmp/out" &&
-	grep -q '^{"id":4,"record":4,"old"' "$tmp/out"; then
-	pass "several files: record numbers run on across files"
+	grep -qF '{"id":"se-1","record":1,"file":"'"$tmp/one.json"'","old"' "$tmp/out" &&
+	grep -qF '{"id":"se-1","record":2,"file":"'"$cases/reports.json"'","line":2,"old"' "$tmp/out" &&
+	grep -qF '{"id":4,"record":4,"file":"'"$cases/reports.json"'","line":4,"old"' "$tmp/out"; then
+	pass "several files: record numbers run on across files, each record names its file and line"
 else
-	fail "several files: record numbers run on across files" "exit $status" "$(cat "$tmp/out")"
+	fail "several files: record numbers run on across files, each record names its file and line" "exit $status" "$(cat "$tmp/out")"
 fi
 
 printf '{"id":"cut","reporter":{"role":"bystander"\n{"id":"fine","reporter":{"role":"automated"}}\n' >"$tmp/cut.jsonl"

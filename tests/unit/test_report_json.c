@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "eval.h"
 #include "json_doc.h"
 #include "testutil.h"
 
@@ -268,6 +269,43 @@ static void test_hazards(void **state)
 	reject("  \n ", LP_EINVALID, "the input is empty");
 }
 
+/* A report cut from a larger input (a line of JSON Lines, an element of
+ * an array) gives positions in that input: the origin is where its
+ * first byte stands, leading white space moves it, and only the first
+ * line's columns are shifted. */
+static void reject_at(const char *json, unsigned long line,
+                      unsigned long column, const char *message)
+{
+	lp_eval_scratch sc;
+	lp_decision *d = NULL;
+	lp_jorigin at;
+	lp_error err;
+
+	at.line = line;
+	at.column = column;
+	memset(&err, 0, sizeof(err));
+	lp_eval_scratch_init(&sc);
+	assert_int_equal(lp_evaluate_json_in(&d, policy, &sc, json, strlen(json),
+	                                     1, &at, &err),
+	                 LP_EINVALID);
+	assert_null(d);
+	assert_contains(err.message, message);
+	lp_eval_scratch_free(&sc);
+}
+
+static void test_syntax_errors_from_an_origin(void **state)
+{
+	(void)state;
+	reject_at("{" ROLE " \"id\":1}", 7, 5,
+	          "invalid JSON at line 7, column 38 (after reporter)");
+	reject_at("{" ROLE ",\n\"content\":{\"text\":\"x\",}}", 7, 5,
+	          "at line 8, column 23 (in content)");
+	reject_at("\n  {" ROLE " \"id\":1}", 7, 5,
+	          "invalid JSON at line 8, column 36 (after reporter)");
+	reject_at("  {" ROLE " \"id\":1}", 1, 1,
+	          "invalid JSON at line 1, column 36 (after reporter)");
+}
+
 static void test_syntax_errors_have_places(void **state)
 {
 	(void)state;
@@ -393,6 +431,7 @@ int main(void)
 		cmocka_unit_test(test_ids_are_echoed),
 		cmocka_unit_test(test_hazards),
 		cmocka_unit_test(test_syntax_errors_have_places),
+		cmocka_unit_test(test_syntax_errors_from_an_origin),
 		cmocka_unit_test(test_valid_json_edges),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_booleans_default_false),
