@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -818,23 +819,36 @@ static int same_atom(const node *x, const node *y)
 	        memcmp(x->vals, y->vals, x->nvals * sizeof(int)) == 0);
 }
 
-/* Evaluates with the atoms' truth taken from the bits of assign. */
-static int eval_assigned(const lp_cond *c, int i, const int *atom_of,
-                         unsigned assign)
+/*
+ * The truth of c under 64 assignments at once: bit k of the result is
+ * its truth under assignment base + k (base a multiple of 64), in which
+ * atom j is true when bit j of the assignment is set. A table of 12
+ * atoms takes 64 such passes instead of 4,096 evaluations.
+ */
+static uint64_t eval_block(const lp_cond *c, int i, const int *atom_of,
+                           unsigned base)
 {
+	/* Bit k of low[j] is bit j of k. */
+	static const uint64_t low[6] = {
+		0xAAAAAAAAAAAAAAAAu, 0xCCCCCCCCCCCCCCCCu, 0xF0F0F0F0F0F0F0F0u,
+		0xFF00FF00FF00FF00u, 0xFFFF0000FFFF0000u, 0xFFFFFFFF00000000u,
+	};
 	const node *nd = &c->n[i];
 
 	switch (nd->t) {
-	case N_TRUE: return 1;
+	case N_TRUE: return ~(uint64_t)0;
 	case N_FALSE: return 0;
 	case N_AND:
-		return eval_assigned(c, nd->a, atom_of, assign) &&
-		       eval_assigned(c, nd->b, atom_of, assign);
+		return eval_block(c, nd->a, atom_of, base) &
+		       eval_block(c, nd->b, atom_of, base);
 	case N_OR:
-		return eval_assigned(c, nd->a, atom_of, assign) ||
-		       eval_assigned(c, nd->b, atom_of, assign);
-	case N_NOT: return !eval_assigned(c, nd->a, atom_of, assign);
-	default: return (int)((assign >> atom_of[i]) & 1u);
+		return eval_block(c, nd->a, atom_of, base) |
+		       eval_block(c, nd->b, atom_of, base);
+	case N_NOT: return ~eval_block(c, nd->a, atom_of, base);
+	default:
+		if (atom_of[i] < 6)
+			return low[atom_of[i]];
+		return (base >> atom_of[i]) & 1u ? ~(uint64_t)0 : 0;
 	}
 }
 
@@ -861,10 +875,17 @@ static int truth_table(const lp_cond *c, int *any_true, int *all_true)
 	}
 	*any_true = 0;
 	*all_true = 1;
-	for (a = 0; a < (1u << atoms); a++) {
-		if (eval_assigned(c, c->root, atom_of, a))
+	/* Once one assignment makes it true and another false, both answers
+	 * are known: only a condition that is always or never true needs
+	 * the whole table. With fewer than 6 atoms, the bits past the
+	 * first 2^atoms repeat those (so does every atom's pattern), and
+	 * the block is read whole. */
+	for (a = 0; a < (1u << atoms) && !(*any_true && !*all_true); a += 64) {
+		uint64_t v = eval_block(c, c->root, atom_of, a);
+
+		if (v)
 			*any_true = 1;
-		else
+		if (v != ~(uint64_t)0)
 			*all_true = 0;
 	}
 	return 0;

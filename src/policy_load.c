@@ -1164,6 +1164,18 @@ static void check_reachability(loader *L)
 {
 	const lp_policy *p = L->p;
 	size_t i, k;
+	/* Whether each exception always applies: -1 until asked. Many rules
+	 * may name the same exception, and a truth table of a long
+	 * condition costs thousands of evaluations: each is made once. */
+	signed char *always = NULL;
+
+	if (p->exception_count &&
+	    !(always = lp_malloc(p->exception_count))) {
+		L->oom = 1;
+		return;
+	}
+	if (always)
+		memset(always, -1, p->exception_count);
 
 	for (i = 0; i < p->rule_count; i++) {
 		const lp_rule *r = &p->rules[i];
@@ -1180,7 +1192,10 @@ static void check_reachability(loader *L)
 		for (k = 0; k < r->unless_count; k++) {
 			const lp_exception *x = &p->exceptions[r->unless[k]];
 
-			if (lp_cond_tautology(x->when))
+			if (always[r->unless[k]] < 0)
+				always[r->unless[k]] =
+					(signed char)lp_cond_tautology(x->when);
+			if (always[r->unless[k]])
 				warn(L, e, "rule '%s' can never fire: exception '%s' "
 				     "always applies", r->id, x->id);
 		}
@@ -1199,6 +1214,7 @@ static void check_reachability(loader *L)
 			     "it always applies", p->steps[k].id, p->steps[i].id);
 		break;
 	}
+	lp_free(always);
 }
 
 static void check_top_keys(loader *L)

@@ -16,6 +16,16 @@ static const char *policy_yaml =
 	"  - id: context.a\n"
 	"  - id: context.b\n"
 	"  - id: context.c\n"
+	"  - id: context.d\n"
+	"  - id: context.e\n"
+	"  - id: context.f\n"
+	"  - id: context.g\n"
+	"  - id: context.h\n"
+	"  - id: context.i\n"
+	"  - id: context.j\n"
+	"  - id: context.k\n"
+	"  - id: context.l\n"
+	"  - id: context.m\n"
 	"categories:\n"
 	"  - {id: home_address, kind: private_information}\n"
 	"  - {id: private_media, kind: private_media}\n"
@@ -256,6 +266,59 @@ static void test_satisfiability(void **state)
 	assert_true(lp_cond_tautology(NULL));
 }
 
+/* Tables of more than 6 atoms span several blocks of 64 assignments: the
+ * one assignment that decides must be found in any block. */
+static void test_satisfiability_many_atoms(void **state)
+{
+	static const char *const all12 =
+		"context.a and context.b and context.c and context.d and "
+		"context.e and context.f and context.g and context.h and "
+		"context.i and context.j and context.k and context.l";
+	char text[512];
+	lp_cond *c;
+
+	(void)state;
+	/* True only when every atom is: the last assignment of the last
+	 * block. */
+	c = compile(all12, LP_OK);
+	assert_true(lp_cond_satisfiable(c));
+	assert_false(lp_cond_tautology(c));
+	lp_cond_free(c);
+	/* False only there. */
+	snprintf(text, sizeof(text), "not (%s)", all12);
+	c = compile(text, LP_OK);
+	assert_true(lp_cond_satisfiable(c));
+	assert_false(lp_cond_tautology(c));
+	lp_cond_free(c);
+	snprintf(text, sizeof(text), "(%s) and not context.k", all12);
+	c = compile(text, LP_OK);
+	assert_false(lp_cond_satisfiable(c));
+	lp_cond_free(c);
+	snprintf(text, sizeof(text), "(%s) or not context.g or not context.l "
+	         "or not context.a", all12);
+	c = compile(text, LP_OK);
+	assert_false(lp_cond_tautology(c));
+	lp_cond_free(c);
+	snprintf(text, sizeof(text), "(%s) or not context.a or not context.b "
+	         "or not context.c or not context.d or not context.e or not "
+	         "context.f or not context.g or not context.h or not context.i "
+	         "or not context.j or not context.k or not context.l", all12);
+	c = compile(text, LP_OK);
+	assert_true(lp_cond_tautology(c));
+	lp_cond_free(c);
+	/* Three atoms: the table is 8 bits of one block, not 64. */
+	c = compile("context.a or context.b or context.c", LP_OK);
+	assert_false(lp_cond_tautology(c));
+	lp_cond_free(c);
+	/* Past 12 atoms nothing is claimed: satisfiable, not always true. */
+	snprintf(text, sizeof(text), "(%s) and context.m and not context.m",
+	         all12);
+	c = compile(text, LP_OK);
+	assert_true(lp_cond_satisfiable(c));
+	assert_false(lp_cond_tautology(c));
+	lp_cond_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +330,7 @@ int main(void)
 		cmocka_unit_test(test_long_names_and_multiline_places),
 		cmocka_unit_test(test_nesting_limit),
 		cmocka_unit_test(test_satisfiability),
+		cmocka_unit_test(test_satisfiability_many_atoms),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
