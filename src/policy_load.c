@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "idmap.h"
 #include "ascii.h"
 #include "buf.h"
 #include "cond.h"
@@ -27,7 +28,19 @@ typedef struct idset {
 	const char **ids;
 	const lp_ynode **at;
 	size_t n, cap, cap2;
+	lp_idmap index;    /* id -> its position in ids */
 } idset;
+
+/* The ids of a table that references are resolved against (categories,
+ * exceptions...), indexed as far as count: the table only grows while a
+ * policy is read, and its ids outlive the loader. */
+typedef struct table_index {
+	const char *what;  /* the kind of id, a literal: which table */
+	size_t count;
+	lp_idmap map;
+} table_index;
+
+#define TABLE_INDEXES 8
 
 typedef struct loader {
 	lp_policy *p;
@@ -42,6 +55,8 @@ typedef struct loader {
 	const lp_ynode **exception_src;
 	size_t rule_src_cap, step_src_cap, exception_src_cap;
 	idset ids; /* ids of the section being read */
+	table_index indexes[TABLE_INDEXES];
+	size_t index_count;
 } loader;
 
 static const char *const top_keys[] = {
@@ -255,44 +270,50 @@ static void *push(loader *L, void *arr, size_t *count, size_t size,
 	return base + (*count)++ * size;
 }
 
-/* Returns 0 if id is new (and records it), -1 if it was already defined. */
-static int claim_id(loader *L, idset *s, const char *id, const lp_ynode *e,
-                    const char *what)
+/* Records id, first defined at at (NULL: it is a category). Returns 0,
+ * or -1 when memory runs out. */
+static int idset_add(loader *L, idset *s, const char *id, const lp_ynode *at)
 {
-	size_t i;
-
-	for (i = 0; i < s->n; i++) {
-		if (strcmp(s->ids[i], id) == 0) {
-			const lp_ynode *first = s->at[i];
-			char where[300];
-
-			if (first)
-				snprintf(where, sizeof(where), "first defined at %s:%u:%u",
-				         first->mark.file, first->mark.line,
-				         first->mark.column);
-			else
-				snprintf(where, sizeof(where), "it is a category");
-			lp_diag(L->sink, LP_DIAG_ERROR, "duplicate-id",
-			        &lp_ymap_get(e, "id")->mark,
-			        "duplicate %s id '%s' (%s)", what, id,
-			        where);
-			return -1;
-		}
-	}
 	if (lp_grow(&s->ids, &s->cap, s->n + 1, sizeof(*s->ids)) != 0 ||
-	    lp_grow(&s->at, &s->cap2, s->n + 1, sizeof(*s->at)) != 0) {
+	    lp_grow(&s->at, &s->cap2, s->n + 1, sizeof(*s->at)) != 0 ||
+	    lp_idmap_put(&s->index, id, (int)s->n) == -2) {
 		L->oom = 1;
 		return -1;
 	}
 	s->ids[s->n] = id;
-	s->at[s->n++] = lp_ymap_get(e, "id");
+	s->at[s->n++] = at;
 	return 0;
+}
+
+/* Returns 0 if id is new (and records it), -1 if it was already defined. */
+static int claim_id(loader *L, idset *s, const char *id, const lp_ynode *e,
+                    const char *what)
+{
+	int i = lp_idmap_get(&s->index, id);
+
+	if (i >= 0) {
+		const lp_ynode *first = s->at[i];
+		char where[300];
+
+		if (first)
+			snprintf(where, sizeof(where), "first defined at %s:%u:%u",
+			         first->mark.file, first->mark.line,
+			         first->mark.column);
+		else
+			snprintf(where, sizeof(where), "it is a category");
+		lp_diag(L->sink, LP_DIAG_ERROR, "duplicate-id",
+		        &lp_ymap_get(e, "id")->mark,
+		        "duplicate %s id '%s' (%s)", what, id, where);
+		return -1;
+	}
+	return idset_add(L, s, id, lp_ymap_get(e, "id"));
 }
 
 static void idset_free(idset *s)
 {
 	lp_free(s->ids);
 	lp_free(s->at);
+	lp_idmap_free(&s->index);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -422,18 +443,52 @@ static void on_category(loader *L, const lp_ynode *e, const char *id)
  * each starting with its id); reports an undefined reference at at, with a
  * suggestion, and returns -1 when it is not there.
  */
+/* The position of name in a table of count entries of stride bytes, each
+ * beginning with its id; what names the table. -1 when it is not there. */
+static int lookup(loader *L, const void *table, size_t count, size_t stride,
+                  const char *name, const char *what)
+{
+	table_index *t = NULL;
+	size_t i;
+
+	for (i = 0; i < L->index_count && !t; i++)
+		if (strcmp(L->indexes[i].what, what) == 0)
+			t = &L->indexes[i];
+	if (!t && L->index_count < TABLE_INDEXES) {
+		t = &L->indexes[L->index_count++];
+		t->what = what;
+		t->count = 0;
+		lp_idmap_init(&t->map);
+	}
+	if (!t) {
+		for (i = 0; i < count; i++)
+			if (strcmp(*(const char *const *)((const char *)table +
+			                                  i * stride), name) == 0)
+				return (int)i;
+		return -1;
+	}
+	for (; t->count < count; t->count++) {
+		const char *id = *(const char *const *)((const char *)table +
+		                                        t->count * stride);
+
+		if (lp_idmap_put(&t->map, id, (int)t->count) == -2) {
+			L->oom = 1;
+			return -1;
+		}
+	}
+	return lp_idmap_get(&t->map, name);
+}
+
 static int resolve(loader *L, const void *table, size_t count, size_t stride,
                    const char *name, const lp_ynode *at, const char *what,
                    const char *section)
 {
 	const char *guess;
 	char hint[160];
-	size_t i;
+	int i = lookup(L, table, count, stride, name, what);
 
-	for (i = 0; i < count; i++)
-		if (strcmp(*(const char *const *)((const char *)table + i * stride),
-		           name) == 0)
-			return (int)i;
+	if (i >= 0 || L->oom)
+		return i;
 	guess = lp_did_you_mean_in(name, table, count, stride);
 	if (guess)
 		snprintf(hint, sizeof(hint), " (did you mean '%s'?)", guess);
@@ -1361,13 +1416,7 @@ int lp_policy_build(lp_policy **out, const lp_ynode *const *roots,
 	/* Labels share one namespace with categories. */
 	idset_free(&L.ids);
 	for (i = 0; i < L.p->category_count && !L.oom; i++)
-		if (lp_grow(&L.ids.ids, &L.ids.cap, L.ids.n + 1, sizeof(char *)) ||
-		    lp_grow(&L.ids.at, &L.ids.cap2, L.ids.n + 1, sizeof(void *)))
-			L.oom = 1;
-		else {
-			L.ids.ids[L.ids.n] = L.p->categories[i].id;
-			L.ids.at[L.ids.n++] = NULL;
-		}
+		idset_add(&L, &L.ids, L.p->categories[i].id, NULL);
 	each_entry(&L, "labels", "a label", on_label);
 	add_category_labels(&L);
 	section(&L, "detectors", "a detector", on_detector);
@@ -1378,6 +1427,8 @@ int lp_policy_build(lp_policy **out, const lp_ynode *const *roots,
 	section(&L, "rules", "a rule", on_rule);
 	section(&L, "enforcement", "an enforcement step", on_step);
 	idset_free(&L.ids);
+	for (i = 0; i < L.index_count; i++)
+		lp_idmap_free(&L.indexes[i].map);
 	if (!L.oom && sink->errors == errors)
 		check_reachability(&L);
 	lp_free(L.rule_src);
