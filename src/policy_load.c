@@ -41,6 +41,7 @@ typedef struct table_index {
 } table_index;
 
 #define TABLE_INDEXES 8
+#define OVER_LIMIT_KINDS 16
 
 typedef struct loader {
 	lp_policy *p;
@@ -57,6 +58,9 @@ typedef struct loader {
 	idset ids; /* ids of the section being read */
 	table_index indexes[TABLE_INDEXES];
 	size_t index_count;
+	/* The counts of the kinds of entries found over the limit. */
+	const size_t *over_limit[OVER_LIMIT_KINDS];
+	size_t over_limit_count;
 } loader;
 
 static const char *const top_keys[] = {
@@ -255,10 +259,17 @@ static void *push(loader *L, void *arr, size_t *count, size_t size,
 	char *base;
 
 	if (*count >= LP_MAX_POLICY_ITEMS) {
-		char n[32];
+		size_t i;
 
-		snprintf(n, sizeof(n), "%d", LP_MAX_POLICY_ITEMS);
-		err(L, "limit", at, "more than %s entries of one kind%s", n, "");
+		/* Once per kind: the entries after the first one over are
+		 * over too, and would bury every other message. */
+		for (i = 0; i < L->over_limit_count; i++)
+			if (L->over_limit[i] == count)
+				return NULL;
+		if (L->over_limit_count < OVER_LIMIT_KINDS)
+			L->over_limit[L->over_limit_count++] = count;
+		err(L, "limit", at, "more than %d entries of one kind (the "
+		    "entries from here on are not read)", LP_MAX_POLICY_ITEMS);
 		return NULL;
 	}
 	if (lp_grow_one(a, *count, size) != 0) {
@@ -545,6 +556,17 @@ static void add_category_labels(loader *L)
 {
 	size_t i;
 
+	if (L->p->label_count + L->p->category_count > LP_MAX_POLICY_ITEMS) {
+		/* Said here, at the categories, rather than at no place. */
+		const lp_ynode *at = NULL;
+
+		for (i = 0; i < L->root_count && !at; i++)
+			at = lp_ymap_get(L->roots[i], "categories");
+		err(L, "limit", at, "%zu categories and %zu labels: more than %d "
+		    "labels in all (each category is also a label)",
+		    L->p->category_count, L->p->label_count, LP_MAX_POLICY_ITEMS);
+		return;
+	}
 	for (i = 0; i < L->p->category_count && !L->oom; i++) {
 		lp_label *l = push(L, &L->p->labels, &L->p->label_count,
 		                   sizeof(*l), NULL);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <string.h>
 
+#include "libpolicy/limits.h"
 #include "policy_internal.h"
 #include "testutil.h"
 
@@ -184,6 +185,39 @@ static void test_duplicate_ids(void **state)
 	                               "  - {id: home_address, not_private: x}\n"),
 	                "duplicate label (or category) id 'home_address' (it is a "
 	                "category)");
+}
+
+/* Over the item limit: one message per kind of entry, at the first one
+ * over; labels that categories add are counted at the categories. */
+static void test_item_limits(void **state)
+{
+	size_t cap = 300000, n = 0;
+	char *yaml = malloc(cap);
+	const char *d, *first;
+	int i;
+
+	(void)state;
+	assert_non_null(yaml);
+	n += (size_t)snprintf(yaml + n, cap - n, "%s", HEAD "exceptions:\n");
+	for (i = 0; i < LP_MAX_POLICY_ITEMS + 3; i++)
+		n += (size_t)snprintf(yaml + n, cap - n,
+		                      "  - {id: e%d, when: context.harass, reason: r}\n", i);
+	d = tu_diagnostics(yaml);
+	first = strstr(d, "more than 4096 entries of one kind");
+	assert_non_null(first);
+	assert_contains(d, "test.yaml:4108:5: error: more than 4096 entries");
+	assert_null(strstr(first + 1, "more than 4096 entries of one kind"));
+
+	n = 0;
+	n += (size_t)snprintf(yaml + n, cap - n, "%s", HEAD "labels:\n");
+	for (i = 0; i < LP_MAX_POLICY_ITEMS - 1; i++)
+		n += (size_t)snprintf(yaml + n, cap - n,
+		                      "  - {id: l%d, category: home_address}\n", i);
+	d = tu_diagnostics(yaml);
+	assert_contains(d, "test.yaml:5:3: error: 2 categories and 4095 labels: "
+	                   "more than 4096 labels in all (each category is also "
+	                   "a label) [limit]");
+	free(yaml);
 }
 
 static void test_scope_and_outcome_rules(void **state)
@@ -447,6 +481,7 @@ int main(void)
 		cmocka_unit_test(test_wrong_types),
 		cmocka_unit_test(test_undefined_references),
 		cmocka_unit_test(test_duplicate_ids),
+		cmocka_unit_test(test_item_limits),
 		cmocka_unit_test(test_scope_and_outcome_rules),
 		cmocka_unit_test(test_otherwise_needs_its_category_or_referral),
 		cmocka_unit_test(test_pattern_errors),
