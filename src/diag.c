@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report.h"
+
 void lp_diag(lp_diag_sink *sink, lp_diag_level level, const char *code,
              const lp_mark *at, const char *fmt, ...)
 {
@@ -27,6 +29,9 @@ void lp_vdiag(lp_diag_sink *sink, lp_diag_level level, const char *code,
 	if (!sink->fn)
 		return;
 	vsnprintf(msg, sizeof(msg), fmt, ap);
+	/* A message cut at the buffer's end may end inside a character:
+	 * what is printed stays valid UTF-8. */
+	lp_utf8_trim(msg);
 	d.level = level;
 	d.code = code;
 	d.file = at ? at->file : "";

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <string.h>
 
+#include "diag.h"
 #include "libpolicy/limits.h"
 #include "policy_internal.h"
 #include "testutil.h"
@@ -218,6 +219,30 @@ static void test_item_limits(void **state)
 	                   "more than 4096 labels in all (each category is also "
 	                   "a label) [limit]");
 	free(yaml);
+}
+
+static void keep_message(const lp_diagnostic *d, void *payload)
+{
+	snprintf(payload, 1024, "%s", d->message);
+}
+
+/* A diagnostic longer than its buffer is cut, never inside a character. */
+static void test_long_diagnostic_stays_utf8(void **state)
+{
+	char arg[1024], got[1024];
+	lp_diag_sink sink = {keep_message, got, 0, 0};
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < 300; i++)
+		memcpy(arg + 2 * i, "\xc3\xa9", 2); /* U+00E9, two bytes */
+	arg[600] = '\0';
+	lp_diag(&sink, LP_DIAG_ERROR, "test", NULL, "%s", arg);
+	len = strlen(got);
+	assert_int_equal(sink.errors, 1);
+	/* 510 bytes of whole characters: the cut fell inside the 256th. */
+	assert_int_equal(len, 510);
+	assert_int_equal(memcmp(got, arg, len), 0);
 }
 
 static void test_scope_and_outcome_rules(void **state)
@@ -482,6 +507,7 @@ int main(void)
 		cmocka_unit_test(test_undefined_references),
 		cmocka_unit_test(test_duplicate_ids),
 		cmocka_unit_test(test_item_limits),
+		cmocka_unit_test(test_long_diagnostic_stays_utf8),
 		cmocka_unit_test(test_scope_and_outcome_rules),
 		cmocka_unit_test(test_otherwise_needs_its_category_or_referral),
 		cmocka_unit_test(test_pattern_errors),
