@@ -229,7 +229,15 @@ static int next_line(rec_reader *r, rec_record *out)
 		out->problem = oversize ? r->too_long
 		                        : NULL;
 		out->code = oversize ? "limit_exceeded" : NULL;
-		advance(r, end - r->pos + (nl ? 1 : 0));
+		if (nl) {
+			/* The line holds no other newline: not scanned again. */
+			r->consumed += end + 1 - r->pos;
+			r->pos = end + 1;
+			r->at_line++;
+			r->at_column = 1;
+		} else {
+			advance(r, end - r->pos);
+		}
 		if (!nl && out->len == 0 && !oversize)
 			return 0; /* no line after the last newline */
 		/* Blank lines are not records. */
