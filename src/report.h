@@ -3,7 +3,7 @@
  * resolved against the policy, and with no allocation of its own.
  *
  * Both entry points fill the same lp_rdata: lp_rdata_from_report for the C
- * struct API, lp_rdata_from_json (report_json.c) for JSON. Strings point
+ * struct API, lp_rdata_from_json_in (report_json.c) for JSON. Strings point
  * into the caller's memory or the parsed JSON, which outlive the
  * evaluation.
  */
@@ -61,17 +61,11 @@ int lp_rdata_from_report(lp_rdata *r, const lp_policy *p, const lp_report *in,
                          lp_error *err);
 
 struct lp_jdoc;
-/* Parses and validates a JSON report into r; doc receives the parsed
- * text, which r points into (free it with lp_jdoc_free after use, also on
- * failure). */
-int lp_rdata_from_json(lp_rdata *r, struct lp_jdoc *doc, const lp_policy *p,
-                       const char *json, size_t len, unsigned long record,
-                       lp_error *err);
-
 struct lp_jorigin;
-/* The same, parsing into *block (*cap bytes), which the caller keeps
- * from one report to the next (see lp_jdoc_parse_in); errors give
- * positions from at (NULL: the text's own). */
+/* Parses and validates a JSON report into r, parsing into *block (*cap
+ * bytes), which the caller keeps from one report to the next (see
+ * lp_jdoc_parse_in) and which r points into; errors give positions from
+ * at (NULL: the text's own). */
 int lp_rdata_from_json_in(lp_rdata *r, struct lp_jdoc *doc,
                           const lp_policy *p, const char *json, size_t len,
                           unsigned long record, void **block, size_t *cap,

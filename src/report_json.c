@@ -471,14 +471,6 @@ static int read_signals(lp_rdata *r, const lp_policy *p, const lp_jnode *obj,
 	return LP_OK;
 }
 
-int lp_rdata_from_json(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
-                       const char *json, size_t len, unsigned long record,
-                       lp_error *err)
-{
-	return lp_rdata_from_json_in(r, doc, p, json, len, record, NULL, NULL,
-	                             NULL, err);
-}
-
 int lp_rdata_from_json_in(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
                           const char *json, size_t len, unsigned long record,
                           void **block, size_t *cap, const lp_jorigin *at,
@@ -522,21 +514,8 @@ int lp_rdata_from_json_in(lp_rdata *r, lp_jdoc *doc, const lp_policy *p,
 		return lp_error_set(err, LP_ELIMIT, "",
 		                    "report: %zu bytes; at most %d allowed", len,
 		                    LP_MAX_REPORT_BYTES);
-	if (block) {
-		rc = lp_jdoc_parse_in(doc, json, len, block, cap, &origin, err);
-	} else {
-		/* A block of doc's own, which lp_jdoc_free frees. */
-		void *own = NULL;
-		size_t own_cap = 0;
-
-		rc = lp_jdoc_parse_in(doc, json, len, &own, &own_cap, &origin,
-		                      err);
-		if (rc == LP_OK)
-			doc->block = own;
-		else
-			lp_free(own);
-	}
-	if (rc != LP_OK)
+	if ((rc = lp_jdoc_parse_in(doc, json, len, block, cap, &origin, err)) !=
+	    LP_OK)
 		return rc;
 	root = doc->root;
 	if (!is_object(root))
