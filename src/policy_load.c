@@ -25,22 +25,20 @@
 
 /* Ids already used in one namespace, with where they were defined. */
 typedef struct idset {
-	const char **ids;
-	const lp_ynode **at;
-	size_t n, cap, cap2;
-	lp_idmap index;    /* id -> its position in ids */
+	const lp_ynode **at; /* where each id was first defined (NULL: it is
+	                        a category) */
+	size_t n, cap;
+	lp_idmap index;      /* id -> its position in at */
 } idset;
 
 /* The ids of a table that references are resolved against (categories,
  * exceptions...), indexed as far as count: the table only grows while a
  * policy is read, and its ids outlive the loader. */
 typedef struct table_index {
-	const char *what;  /* the kind of id, a literal: which table */
 	size_t count;
 	lp_idmap map;
 } table_index;
 
-#define TABLE_INDEXES 8
 #define OVER_LIMIT_KINDS 16
 
 typedef struct loader {
@@ -56,8 +54,9 @@ typedef struct loader {
 	const lp_ynode **exception_src;
 	size_t rule_src_cap, step_src_cap, exception_src_cap;
 	idset ids; /* ids of the section being read */
-	table_index indexes[TABLE_INDEXES];
-	size_t index_count;
+	/* The tables that references are resolved against. */
+	table_index category_index, referral_index, action_index;
+	table_index exception_index;
 	/* The counts of the kinds of entries found over the limit. */
 	const size_t *over_limit[OVER_LIMIT_KINDS];
 	size_t over_limit_count;
@@ -285,13 +284,11 @@ static void *push(loader *L, void *arr, size_t *count, size_t size,
  * or -1 when memory runs out. */
 static int idset_add(loader *L, idset *s, const char *id, const lp_ynode *at)
 {
-	if (lp_grow(&s->ids, &s->cap, s->n + 1, sizeof(*s->ids)) != 0 ||
-	    lp_grow(&s->at, &s->cap2, s->n + 1, sizeof(*s->at)) != 0 ||
+	if (lp_grow(&s->at, &s->cap, s->n + 1, sizeof(*s->at)) != 0 ||
 	    lp_idmap_put(&s->index, id, (int)s->n) == -2) {
 		L->oom = 1;
 		return -1;
 	}
-	s->ids[s->n] = id;
 	s->at[s->n++] = at;
 	return 0;
 }
@@ -322,7 +319,6 @@ static int claim_id(loader *L, idset *s, const char *id, const lp_ynode *e,
 
 static void idset_free(idset *s)
 {
-	lp_free(s->ids);
 	lp_free(s->at);
 	lp_idmap_free(&s->index);
 	memset(s, 0, sizeof(*s));
@@ -455,29 +451,10 @@ static void on_category(loader *L, const lp_ynode *e, const char *id)
  * suggestion, and returns -1 when it is not there.
  */
 /* The position of name in a table of count entries of stride bytes, each
- * beginning with its id; what names the table. -1 when it is not there. */
-static int lookup(loader *L, const void *table, size_t count, size_t stride,
-                  const char *name, const char *what)
+ * beginning with its id, which t indexes; -1 when it is not there. */
+static int lookup(loader *L, table_index *t, const void *table, size_t count,
+                  size_t stride, const char *name)
 {
-	table_index *t = NULL;
-	size_t i;
-
-	for (i = 0; i < L->index_count && !t; i++)
-		if (strcmp(L->indexes[i].what, what) == 0)
-			t = &L->indexes[i];
-	if (!t && L->index_count < TABLE_INDEXES) {
-		t = &L->indexes[L->index_count++];
-		t->what = what;
-		t->count = 0;
-		lp_idmap_init(&t->map);
-	}
-	if (!t) {
-		for (i = 0; i < count; i++)
-			if (strcmp(*(const char *const *)((const char *)table +
-			                                  i * stride), name) == 0)
-				return (int)i;
-		return -1;
-	}
 	for (; t->count < count; t->count++) {
 		const char *id = *(const char *const *)((const char *)table +
 		                                        t->count * stride);
@@ -490,13 +467,13 @@ static int lookup(loader *L, const void *table, size_t count, size_t stride,
 	return lp_idmap_get(&t->map, name);
 }
 
-static int resolve(loader *L, const void *table, size_t count, size_t stride,
-                   const char *name, const lp_ynode *at, const char *what,
-                   const char *section)
+static int resolve(loader *L, table_index *t, const void *table, size_t count,
+                   size_t stride, const char *name, const lp_ynode *at,
+                   const char *what, const char *section)
 {
 	const char *guess;
 	char hint[160];
-	int i = lookup(L, table, count, stride, name, what);
+	int i = lookup(L, t, table, count, stride, name);
 
 	if (i >= 0 || L->oom)
 		return i;
@@ -514,7 +491,8 @@ static int ref_category(loader *L, const lp_ynode *e, const char *key,
 {
 	const char *name = get_text(L, e, key, 1, what);
 
-	return name ? resolve(L, L->p->categories, L->p->category_count,
+	return name ? resolve(L, &L->category_index, L->p->categories,
+	                      L->p->category_count,
 	                      sizeof(lp_category), name, lp_ymap_get(e, key),
 	                      "category", "categories")
 	            : -1;
@@ -820,13 +798,13 @@ static void on_action(loader *L, const lp_ynode *e, const char *id)
 }
 
 /* Resolves a referral or action name (what), declared under what + "s:". */
-static int ref_named(loader *L, const lp_named *arr, size_t n, const char *id,
-                     const lp_ynode *at, const char *what)
+static int ref_named(loader *L, table_index *t, const lp_named *arr, size_t n,
+                     const char *id, const lp_ynode *at, const char *what)
 {
 	char section[32];
 
 	snprintf(section, sizeof(section), "%ss", what);
-	return resolve(L, arr, n, sizeof(*arr), id, at, what, section);
+	return resolve(L, t, arr, n, sizeof(*arr), id, at, what, section);
 }
 
 /* ---- templates ------------------------------------------------------------------ */
@@ -1071,7 +1049,8 @@ static void rule_outcome(loader *L, const lp_ynode *e, lp_rule *r)
 		const char *ref = get_text(L, e, "referral", 1, "a referral rule");
 
 		if (ref)
-			r->referral = ref_named(L, L->p->referrals, L->p->referral_count,
+			r->referral = ref_named(L, &L->referral_index,
+			                        L->p->referrals, L->p->referral_count,
 			                        ref, ref_node, "referral");
 	} else if (ref_node) {
 		err(L, "invalid-value", ref_node,
@@ -1147,7 +1126,8 @@ static void on_rule(loader *L, const lp_ynode *e, const char *id)
 			L->oom = 1;
 		for (i = 0; r.unless && i < unless->n; i++) {
 			const lp_ynode *u = unless->kids[i];
-			int x = resolve(L, L->p->exceptions, L->p->exception_count,
+			int x = resolve(L, &L->exception_index, L->p->exceptions,
+			                L->p->exception_count,
 			                sizeof(lp_exception), u->value, u, "exception",
 			                "exceptions");
 
@@ -1214,8 +1194,9 @@ static void on_step(loader *L, const lp_ynode *e, const char *id)
 		return;
 	}
 	for (i = 0; i < acts->n; i++) {
-		int a = ref_named(L, L->p->actions, L->p->action_count,
-		                  acts->kids[i]->value, acts->kids[i], "action");
+		int a = ref_named(L, &L->action_index, L->p->actions,
+		                  L->p->action_count, acts->kids[i]->value,
+		                  acts->kids[i], "action");
 
 		if (a >= 0)
 			s->actions[s->action_count++] = a;
@@ -1449,8 +1430,10 @@ int lp_policy_build(lp_policy **out, const lp_ynode *const *roots,
 	section(&L, "rules", "a rule", on_rule);
 	section(&L, "enforcement", "an enforcement step", on_step);
 	idset_free(&L.ids);
-	for (i = 0; i < L.index_count; i++)
-		lp_idmap_free(&L.indexes[i].map);
+	lp_idmap_free(&L.category_index.map);
+	lp_idmap_free(&L.referral_index.map);
+	lp_idmap_free(&L.action_index.map);
+	lp_idmap_free(&L.exception_index.map);
 	if (!L.oom && sink->errors == errors)
 		check_reachability(&L);
 	lp_free(L.rule_src);

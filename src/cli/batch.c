@@ -193,6 +193,18 @@ void batch_write_id(lp_buf *b, const char *json, size_t len)
 	lp_jdoc_free(&doc);
 }
 
+void batch_write_place(lp_buf *b, unsigned long record, const char *file,
+                       unsigned long line)
+{
+	lp_buf_printf(b, ",\"record\":%lu", record);
+	if (file) {
+		lp_buf_puts(b, ",\"file\":");
+		lp_buf_json_string(b, file, strlen(file));
+	}
+	if (line)
+		lp_buf_printf(b, ",\"line\":%lu", line);
+}
+
 const char *batch_error_code(int status, const lp_error *err)
 {
 	return status == LP_ELIMIT ? "limit_exceeded"
@@ -207,13 +219,8 @@ static void error_record(lp_buf *b, const worker *w, const item *it,
 {
 	lp_buf_puts(b, "{\"id\":");
 	batch_write_id(b, json, it->len);
-	lp_buf_printf(b, ",\"record\":%lu", it->record);
-	if (w->o->file) {
-		lp_buf_puts(b, ",\"file\":");
-		lp_buf_json_string(b, w->o->file, strlen(w->o->file));
-	}
-	if (w->c->show_line)
-		lp_buf_printf(b, ",\"line\":%lu", it->line);
+	batch_write_place(b, it->record, w->o->file,
+	                  w->c->show_line ? it->line : 0);
 	lp_buf_printf(b, ",\"error\":{\"code\":\"%s\",\"message\":", code);
 	lp_buf_json_string(b, message, strlen(message));
 	lp_buf_puts(b, "}}");

@@ -75,6 +75,10 @@ struct lp_buf;
  * the integer when within 2^53; null when there is none or it cannot be
  * read (only the id itself need be valid). What error records echo. */
 void batch_write_id(struct lp_buf *b, const char *json, size_t len);
+/* Appends where a record stands: ,"record":N, then ,"file":.. when file
+ * is not NULL (several inputs) and ,"line":L when line is not 0. */
+void batch_write_place(struct lp_buf *b, unsigned long record,
+                       const char *file, unsigned long line);
 /* The error code (SPEC §7) of a record lp_evaluate_json rejected with
  * status: limit_exceeded, invalid_field, invalid_json or internal_error. */
 const char *batch_error_code(int status, const lp_error *err);

@@ -252,13 +252,8 @@ static void diff_record(diff *df, const rec_record *rec)
 		b->len = 6;
 		lp_buf_printf(b, "%lu", df->records);
 	}
-	lp_buf_printf(b, ",\"record\":%lu", df->records);
-	if (df->file) {
-		lp_buf_puts(b, ",\"file\":");
-		lp_buf_json_string(b, df->file, strlen(df->file));
-	}
-	if (df->show_line)
-		lp_buf_printf(b, ",\"line\":%lu", rec->line);
+	batch_write_place(b, df->records, df->file,
+	                  df->show_line ? rec->line : 0);
 	if (o->state == STATE_INVALID && same(&o->json, &n->json)) {
 		/* Rejected alike by both: the error record of evaluate. */
 		lp_buf_puts(b, ",\"error\":");
