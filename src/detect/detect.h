@@ -8,7 +8,7 @@
  *
  * Detectors see the normalised text (see text_norm.h) and report half-open
  * byte spans into it; the evaluator maps spans back to code points of the
- * original text through lp_text.cp_of.
+ * original text through lp_text_cp.
  */
 #ifndef LP_DETECT_H
 #define LP_DETECT_H

@@ -96,21 +96,22 @@ static int fold(uint32_t cp)
 	return -1;
 }
 
-/* Makes room for need bytes of s and need + 1 entries of cp_of, and for
- * the candidate sets of need bytes. s is rounded up to whole 64-byte
- * blocks, which the indexer reads. Every buffer is grown before any is
- * replaced, so a failure leaves text as it was. */
+/* Makes room for need bytes of s, need / 2 marks (a character that is not
+ * ASCII takes two bytes or more) and the candidate sets of need bytes. s
+ * is rounded up to whole 64-byte blocks, which the indexer reads. Every
+ * buffer is grown before any is replaced, so a failure leaves text as it
+ * was. */
 static int reserve(lp_text *text, size_t need)
 {
 	size_t cap = text->cap ? text->cap : 64;
 	char *s;
-	uint32_t *cp_of;
+	lp_text_mark *marks;
 	uint64_t *sets;
 
-	if (need <= text->cap && text->s && text->cp_of && text->sets)
+	if (need <= text->cap && text->s && text->marks && text->sets)
 		return 0;
 	while (cap < need) {
-		if (cap > SIZE_MAX / 2 / sizeof(uint32_t) - 1)
+		if (cap > SIZE_MAX / 2 / sizeof(lp_text_mark))
 			return -1;
 		cap *= 2;
 	}
@@ -118,10 +119,10 @@ static int reserve(lp_text *text, size_t need)
 	if (!s)
 		return -1;
 	text->s = s;
-	cp_of = lp_realloc(text->cp_of, (cap + 1) * sizeof(*cp_of));
-	if (!cp_of)
+	marks = lp_realloc(text->marks, cap / 2 * sizeof(*marks));
+	if (!marks)
 		return -1; /* s grew but cap is unchanged: still consistent */
-	text->cp_of = cp_of;
+	text->marks = marks;
 	sets = lp_realloc(text->sets, cap / 64 * LP_SET_COUNT * sizeof(*sets));
 	if (!sets)
 		return -1;
@@ -284,88 +285,90 @@ static void index_text(lp_text *text)
 	}
 }
 
-/* Whether the len bytes at s are all ASCII, eight at a time. */
-static int all_ascii(const char *s, size_t len)
+/* The offset of the first byte from i on that is not ASCII, or len. */
+static size_t ascii_end(const char *s, size_t len, size_t i)
 {
-	uint64_t acc = 0, w;
-	size_t i = 0;
+	uint64_t w;
 
 	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, s + i, 8);
-		acc |= w;
+		if (w & 0x8080808080808080u)
+			break;
 	}
-	for (; i < len; i++)
-		acc |= (unsigned char)s[i];
-	return !(acc & 0x8080808080808080u);
+	for (; i < len && !((unsigned char)s[i] & 0x80); i++)
+		;
+	return i;
 }
 
 int lp_text_normalise(lp_text *text, const char *src, size_t len)
 {
-	size_t i = 0, o = 0, n;
+	size_t i = 0, o = 0, n, j;
 	uint32_t cps = 0;
 
 	/* Folding never lengthens the text, so len + 1 bytes suffice; the
 	 * indexer reads whole blocks of 64. */
-	if (len > SIZE_MAX - 128 || reserve(text, (len + 1 + 63) / 64 * 64))
+	if (len > SIZE_MAX - 128 || len >= UINT32_MAX ||
+	    reserve(text, (len + 1 + 63) / 64 * 64))
 		return -1;
-	/* ASCII, nearly every tweet, is kept as it is: byte i is code point
-	 * i, and cp_of need not be written. */
-	if (all_ascii(src, len)) {
-		memcpy(text->s, src, len);
-		text->ascii = 1;
-		text->len = len;
-		text->s[len] = '\0';
-		index_text(text);
-		return 0;
-	}
-	text->ascii = 0;
+	text->nmarks = 0;
 	while (i < len) {
+		lp_text_mark *mark;
 		uint32_t cp;
 		int f;
 
-		/* Runs of ASCII eight bytes at a time. */
-		while (i + 8 <= len) {
-			uint64_t w;
-			size_t k;
-
-			memcpy(&w, src + i, 8);
-			if (w & 0x8080808080808080u)
-				break;
-			memcpy(text->s + o, src + i, 8);
-			for (k = 0; k < 8; k++)
-				text->cp_of[o + k] = cps + (uint32_t)k;
-			i += 8;
-			o += 8;
-			cps += 8;
-		}
-		if (i == len)
+		/* Runs of ASCII are copied as they are. */
+		j = ascii_end(src, len, i);
+		memcpy(text->s + o, src + i, j - i);
+		o += j - i;
+		cps += (uint32_t)(j - i);
+		if ((i = j) == len)
 			break;
-		if (!((unsigned char)src[i] & 0x80)) {
-			text->s[o] = src[i++];
-			text->cp_of[o++] = cps++;
-			continue;
-		}
 		cp = lp_cp_at(src, len, i, &n);
 		f = fold(cp);
+		mark = &text->marks[text->nmarks++];
+		mark->at = (uint32_t)o;
+		mark->cp = cps;
 		if (f < 0) {
-			size_t k;
-
-			for (k = 0; k < n; k++) {
-				text->s[o] = src[i + k];
-				text->cp_of[o++] = cps;
-			}
+			memcpy(text->s + o, src + i, n);
+			o += n;
+			mark->n = (uint32_t)n;
 		} else if (f > 0) {
-			text->s[o] = (char)f;
-			text->cp_of[o++] = cps;
+			text->s[o++] = (char)f;
+			mark->n = 1;
+		} else {
+			mark->n = 0;
 		}
 		i += n;
 		cps++;
 	}
+	text->ascii = text->nmarks == 0;
 	text->s[o] = '\0';
-	text->cp_of[o] = cps;
 	text->len = o;
 	index_text(text);
 	return 0;
+}
+
+uint32_t lp_text_cp_marked(const lp_text *text, size_t i)
+{
+	size_t lo = 0, hi = text->nmarks;
+	const lp_text_mark *m;
+
+	/* The last mark at or before i: a removed character's mark shares
+	 * its at with the next one, which comes later and counts it. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (text->marks[mid].at <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return (uint32_t)i;
+	m = &text->marks[lo - 1];
+	if (i < (size_t)m->at + m->n)
+		return m->cp;
+	return m->cp + 1 + (uint32_t)(i - m->at - m->n);
 }
 
 void lp_text_free(lp_text *text)
@@ -373,10 +376,11 @@ void lp_text_free(lp_text *text)
 	if (!text)
 		return;
 	lp_free(text->s);
-	lp_free(text->cp_of);
+	lp_free(text->marks);
 	lp_free(text->sets);
 	text->s = NULL;
-	text->cp_of = NULL;
+	text->marks = NULL;
+	text->nmarks = 0;
 	text->sets = NULL;
 	text->words = 0;
 	text->len = 0;

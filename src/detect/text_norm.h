@@ -15,15 +15,29 @@
 
 #include "bits.h"
 
+/*
+ * Where the bytes of the normalised text stop being one per code point of
+ * the original: one mark per character that was not ASCII. The n bytes of
+ * s from at came from code point cp (n is 0 when the character was
+ * removed, 1 when it was folded to ASCII); each byte after them, up to the
+ * next mark, is one ASCII code point. A list of the few characters that
+ * are not ASCII, rather than an offset per byte, keeps normalising a text
+ * with an emoji in it as cheap as a copy.
+ */
+typedef struct lp_text_mark {
+	uint32_t at;
+	uint32_t cp;
+	uint32_t n;
+} lp_text_mark;
+
 typedef struct lp_text {
 	char *s;          /* normalised UTF-8, NUL-terminated */
 	size_t len;       /* bytes in s, without the NUL */
-	uint32_t *cp_of;  /* code-point offset in the original text of the
-	                     character that normalised byte i came from, i <=
-	                     len; not filled in when ascii is set (read it
-	                     through lp_text_cp) */
+	lp_text_mark *marks; /* in increasing order of at (read through
+	                        lp_text_cp); none when ascii is set */
+	size_t nmarks;
 	int ascii;        /* the text was all ASCII: byte i is code point i */
-	size_t cap;       /* allocated bytes of s (and entries of cp_of - 1) */
+	size_t cap;       /* allocated bytes of s (and marks for cap / 2) */
 	/* What the text holds, counted while normalising, so that a detector
 	 * can tell in one comparison that it cannot match (most tweets have
 	 * too few digits for an SSN, no '@', no "key: value"). */
@@ -111,11 +125,15 @@ static inline size_t lp_text_next(const lp_text *text, unsigned mask,
 	return lp_text_next_of(text, lp_sets_block, &mask, from);
 }
 
-/* The code-point offset in the original text of normalised byte i
- * (i <= len; at len, the number of code points of the original). */
+/* lp_text_cp for a text that was not all ASCII. */
+uint32_t lp_text_cp_marked(const lp_text *text, size_t i);
+
+/* The code-point offset in the original text of the character that
+ * normalised byte i came from (i <= len; at len, the number of code points
+ * of the original). */
 static inline uint32_t lp_text_cp(const lp_text *text, size_t i)
 {
-	return text->ascii ? (uint32_t)i : text->cp_of[i];
+	return text->ascii ? (uint32_t)i : lp_text_cp_marked(text, i);
 }
 
 /*

@@ -46,7 +46,7 @@ static void test_ascii_unchanged(void **state)
 	assert_int_equal(lp_text_cp(&t, 6), 5);
 	lp_text_free(&t);
 	assert_null(t.s);
-	assert_null(t.cp_of);
+	assert_null(t.marks);
 	assert_null(t.sets);
 }
 
@@ -129,6 +129,62 @@ static void test_multibyte_offsets(void **state)
 	assert_int_equal(lp_text_cp(&t, 9), 3);
 	assert_int_equal(lp_text_cp(&t, 10), 4);
 	lp_text_free(&t);
+}
+
+/* Texts of random pieces (ASCII runs of any length, removed, folded and
+ * kept characters, next to each other and at either end): every byte's
+ * code point is the one the reference gives, built by normalising each
+ * piece alone, since a character folds the same wherever it is. */
+static void test_offsets_of_random_texts(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "12", "abcdefghijklmnopq", " ", "\xE2\x80\x8B", /* ZWSP */
+		"\xEF\xBC\x95",     /* full-width 5 */
+		"\xC3\xA9",          /* é, kept */
+		"\xF0\x9F\x98\x80",  /* emoji, kept */
+		"\xE2\x80\x93",     /* en dash */
+		"\xC2\xAD",          /* soft hyphen, removed */
+		"\xE6\x97\xA5",     /* kept */
+	};
+	enum { NPIECES = sizeof(pieces) / sizeof(pieces[0]) };
+	lp_text t = { 0 }, one = { 0 };
+	char src[600];
+	uint32_t want[600];
+	unsigned seed = 12345, round;
+
+	(void)state;
+	for (round = 0; round < 2000; round++) {
+		size_t len = 0, out = 0, k, npieces = seed % 24;
+		uint32_t cps = 0;
+
+		for (k = 0; k < npieces; k++) {
+			const char *p;
+			size_t b, n;
+
+			seed = seed * 1103515245u + 12345u;
+			p = pieces[(seed >> 16) % NPIECES];
+			n = strlen(p);
+			memcpy(src + len, p, n);
+			len += n;
+			/* What this piece becomes, and from which code point
+			 * of it each byte came: ASCII bytes one each, any
+			 * other character all its bytes from one. */
+			norm(&one, p);
+			for (b = 0; b < one.len; b++)
+				want[out + b] = cps + ((unsigned char)p[0] < 0x80
+				                       ? (uint32_t)b : 0);
+			out += one.len;
+			cps += (unsigned char)p[0] < 0x80 ? (uint32_t)n : 1;
+		}
+		want[out] = cps;
+		src[len] = '\0';
+		norm(&t, src);
+		assert_int_equal(t.len, out);
+		for (k = 0; k <= out; k++)
+			assert_int_equal(lp_text_cp(&t, k), want[k]);
+	}
+	lp_text_free(&t);
+	lp_text_free(&one);
 }
 
 static void test_reuse_and_empty(void **state)
@@ -260,6 +316,7 @@ int main(void)
 		cmocka_unit_test(test_invisible_removed),
 		cmocka_unit_test(test_spaces_and_dashes),
 		cmocka_unit_test(test_multibyte_offsets),
+		cmocka_unit_test(test_offsets_of_random_texts),
 		cmocka_unit_test(test_reuse_and_empty),
 		cmocka_unit_test(test_malformed_is_safe),
 		cmocka_unit_test(test_candidate_sets),
