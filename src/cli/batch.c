@@ -553,20 +553,24 @@ int batch_run(const batch_options *o, batch_state *st, rec_reader *r)
 		return -1;
 	}
 	a->workers = b->workers = o->threads;
-	a->lines = b->lines = r->shape != REC_ARRAY;
 	a->show_line = b->show_line = r->shape != REC_OBJECT;
 	for (t = 0; t < o->threads; t++)
 		lp_eval_scratch_init(&w[t].scratch);
-	/* Arrays one after another make one array of results: the output
-	 * stays one JSON text, however many files the records came in. */
-	if (r->shape != REC_ARRAY)
-		close_array(o, st);
-	else if (!st->array_open) {
+	if (read_chunk(r, a, st) != 0)
+		rc = -1;
+	/* The first input that is an array or holds a record decides the
+	 * shape of the whole output, so that it stays one JSON text or one
+	 * JSON Lines stream however many files the records came in, and
+	 * whatever their shapes: an array of every result, or a line each. */
+	if (!st->shape_chosen && (r->shape == REC_ARRAY || a->n)) {
+		st->shape_chosen = 1;
+		st->as_array = r->shape == REC_ARRAY;
+	}
+	a->lines = b->lines = !st->as_array;
+	if (st->as_array && !st->array_open) {
 		fputc('[', o->out);
 		st->array_open = 1;
 	}
-	if (read_chunk(r, a, st) != 0)
-		rc = -1;
 	if (a->n) {
 		ok = start_workers(&pl, w, o->threads, o) == 0;
 		start_chunk(&pl, a, ok);

@@ -55,15 +55,17 @@ typedef struct batch_state {
 	double started;        /* monotonic seconds */
 	double last_progress;
 	batch_summary summary;
+	int shape_chosen;      /* the first input has set as_array */
+	int as_array;          /* results go into one array, not lines */
 	int array_open;        /* a '[' of results is written, not its ']' */
 	size_t array_items;    /* results written into it */
 } batch_state;
 
 void batch_init(batch_state *st);
-/* Evaluates every record of r, writing results in the shape of the input;
- * the results of array inputs that follow one another go into one array,
- * which batch_finish or an input of another shape closes. Returns 0, or
- * -1 on a read error or when memory runs out. */
+/* Evaluates every record of r, writing results in the shape of the first
+ * input of st: when that was an array, every result of every input goes
+ * into one array, which batch_finish closes; otherwise each result is a
+ * line. Returns 0, or -1 on a read error or when memory runs out. */
 int batch_run(const batch_options *o, batch_state *st, rec_reader *r);
 /* Closes the array of results, if one is open, and ends the progress
  * line, if one was shown. */

@@ -260,6 +260,33 @@ section_batch() {
 		fail "two empty arrays: one empty array" "$(head -c 200 "$tmp/out")"
 	fi
 
+	# Inputs of different shapes: the first that is an array or holds
+	# a record sets the shape of the whole output, which stays one JSON
+	# text or one JSON Lines stream.
+	printf '{"id":"m1",%s}\n{"id":"m2",%s}\n' "$rep" "$rep" >"$tmp/two.jsonl"
+	: >"$tmp/nothing.jsonl"
+	run evaluate --compact "$tmp/nothing.jsonl" "$b/array.json" "$tmp/two.jsonl" "$tmp/empty.json"
+	if [ "$status" -eq 0 ] && jq_like_array "$tmp/out" 6 &&
+		[ "$(ids "$tmp/out" | tail -n 2 | tr '\n' ' ')" = '"m1" "m2" ' ]; then
+		pass "an array, then JSON Lines: one array of every result, in order"
+	else
+		fail "an array, then JSON Lines: one array of every result, in order" "exit $status" "$(cut -c1-160 "$tmp/out")"
+	fi
+	run evaluate --compact "$tmp/empty.json" "$tmp/two.jsonl"
+	if [ "$status" -eq 0 ] && jq_like_array "$tmp/out" 2; then
+		pass "an empty array, then JSON Lines: one array"
+	else
+		fail "an empty array, then JSON Lines: one array" "exit $status" "$(cut -c1-160 "$tmp/out")"
+	fi
+	run evaluate "$tmp/nothing.jsonl" "$tmp/two.jsonl" "$b/array.json"
+	if [ "$status" -eq 0 ] && [ "$(lines "$tmp/out")" -eq 6 ] &&
+		! grep -q '^[][]' "$tmp/out" &&
+		[ "$(ids "$tmp/out" | head -n 2 | tr '\n' ' ')" = '"m1" "m2" ' ]; then
+		pass "JSON Lines, then an array: a line per result, in order"
+	else
+		fail "JSON Lines, then an array: a line per result, in order" "exit $status" "$(cut -c1-160 "$tmp/out")"
+	fi
+
 	# JSON Lines whose first record is an array on one line are JSON
 	# Lines: read as an array, the records after it were one error.
 	printf '[1,2]\n{"id":"l2",%s}\n\n[]\n{"id":"l5",%s}\n' "$rep" "$rep" >"$tmp/array-first.jsonl"
