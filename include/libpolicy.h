@@ -222,6 +222,18 @@ LP_EXTERN int lp_evaluate_json(lp_decision **out, const lp_policy *policy,
                                const char *json, size_t len,
                                unsigned long record, lp_error *err);
 
+/*
+ * lp_evaluate_json for a report that a caller cut out of a larger text (a
+ * file of JSON Lines, an array): line and column (1-based) are where its
+ * first byte is in that text, so that a syntax error's "at line L, column
+ * C" points into the caller's file rather than into the report.
+ * lp_evaluate_json is lp_evaluate_json_at with line 1, column 1.
+ */
+LP_EXTERN int lp_evaluate_json_at(lp_decision **out, const lp_policy *policy,
+                                  const char *json, size_t len,
+                                  unsigned long record, unsigned long line,
+                                  unsigned long column, lp_error *err);
+
 /* Frees a decision; call it before lp_policy_free of its policy. */
 LP_EXTERN void lp_decision_free(lp_decision *decision);
 

@@ -1199,18 +1199,32 @@ int lp_evaluate_json_in(lp_decision **out, const lp_policy *p,
 	return rc;
 }
 
-int lp_evaluate_json(lp_decision **out, const lp_policy *p, const char *json,
-                     size_t len, unsigned long record, lp_error *err)
+int lp_evaluate_json_at(lp_decision **out, const lp_policy *p,
+                        const char *json, size_t len, unsigned long record,
+                        unsigned long line, unsigned long column,
+                        lp_error *err)
 {
 	lp_eval_scratch sc;
+	lp_jorigin at;
 	int rc;
 
 	if (out)
 		*out = NULL;
 	if (!out || !p || (!json && len))
 		return lp_error_set(err, LP_EINVALID, "", "a NULL argument");
+	if (line == 0 || column == 0)
+		return lp_error_set(err, LP_EINVALID, "",
+		                    "line and column count from 1");
+	at.line = line;
+	at.column = column;
 	lp_eval_scratch_init(&sc);
-	rc = lp_evaluate_json_in(out, p, &sc, json, len, record, NULL, err);
+	rc = lp_evaluate_json_in(out, p, &sc, json, len, record, &at, err);
 	lp_eval_scratch_free(&sc);
 	return rc;
+}
+
+int lp_evaluate_json(lp_decision **out, const lp_policy *p, const char *json,
+                     size_t len, unsigned long record, lp_error *err)
+{
+	return lp_evaluate_json_at(out, p, json, len, record, 1, 1, err);
 }

@@ -306,6 +306,47 @@ static void test_syntax_errors_from_an_origin(void **state)
 	          "invalid JSON at line 1, column 36 (after reporter)");
 }
 
+/* The public lp_evaluate_json_at: positions from the caller's origin, a
+ * decision as lp_evaluate_json gives one, and an origin of 0 refused. */
+static void test_evaluate_json_at(void **state)
+{
+	static const char bad[] = "{" ROLE ",\n\"content\":{\"text\":\"x\",}}";
+	static const char good[] = "{" ROLE "}";
+	lp_decision *d = NULL, *e = NULL;
+	lp_error err;
+
+	(void)state;
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(lp_evaluate_json_at(&d, policy, bad, strlen(bad), 1, 40, 9,
+	                                     &err),
+	                 LP_EINVALID);
+	assert_null(d);
+	assert_contains(err.message, "at line 41, column 23 (in content)");
+	assert_int_equal(lp_evaluate_json_at(&d, policy, bad, strlen(bad), 1, 1, 1,
+	                                     &err),
+	                 LP_EINVALID);
+	assert_contains(err.message, "at line 2, column 23 (in content)");
+	assert_int_equal(lp_evaluate_json_at(&d, policy, good, strlen(good), 3, 7, 2,
+	                                     &err),
+	                 LP_OK);
+	assert_int_equal(lp_evaluate_json(&e, policy, good, strlen(good), 3, &err),
+	                 LP_OK);
+	assert_int_equal(lp_decision_verdict(d), lp_decision_verdict(e));
+	lp_decision_free(d);
+	lp_decision_free(e);
+	d = (lp_decision *)&err; /* set to NULL on failure */
+	assert_int_equal(lp_evaluate_json_at(&d, policy, good, strlen(good), 1, 0, 1,
+	                                     &err),
+	                 LP_EINVALID);
+	assert_null(d);
+	assert_contains(err.message, "count from 1");
+	d = (lp_decision *)&err;
+	assert_int_equal(lp_evaluate_json_at(&d, policy, good, strlen(good), 1, 1, 0,
+	                                     &err),
+	                 LP_EINVALID);
+	assert_null(d);
+}
+
 static void test_syntax_errors_have_places(void **state)
 {
 	(void)state;
@@ -432,6 +473,7 @@ int main(void)
 		cmocka_unit_test(test_hazards),
 		cmocka_unit_test(test_syntax_errors_have_places),
 		cmocka_unit_test(test_syntax_errors_from_an_origin),
+		cmocka_unit_test(test_evaluate_json_at),
 		cmocka_unit_test(test_valid_json_edges),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_booleans_default_false),
