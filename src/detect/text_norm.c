@@ -96,8 +96,7 @@ static int fold(uint32_t cp)
 	return -1;
 }
 
-/* Makes room for need bytes of s, need / 2 marks (a character that is not
- * ASCII takes two bytes or more) and the candidate sets of need bytes. s
+/* Makes room for need bytes of s and the candidate sets of need bytes. s
  * is rounded up to whole 64-byte blocks, which the indexer reads. Every
  * buffer is grown before any is replaced, so a failure leaves text as it
  * was. */
@@ -105,13 +104,12 @@ static int reserve(lp_text *text, size_t need)
 {
 	size_t cap = text->cap ? text->cap : 64;
 	char *s;
-	lp_text_mark *marks;
 	uint64_t *sets;
 
-	if (need <= text->cap && text->s && text->marks && text->sets)
+	if (need <= text->cap && text->s && text->sets)
 		return 0;
 	while (cap < need) {
-		if (cap > SIZE_MAX / 2 / sizeof(lp_text_mark))
+		if (cap > SIZE_MAX / 2 / sizeof(*sets))
 			return -1;
 		cap *= 2;
 	}
@@ -119,15 +117,36 @@ static int reserve(lp_text *text, size_t need)
 	if (!s)
 		return -1;
 	text->s = s;
-	marks = lp_realloc(text->marks, cap / 2 * sizeof(*marks));
-	if (!marks)
-		return -1; /* s grew but cap is unchanged: still consistent */
-	text->marks = marks;
 	sets = lp_realloc(text->sets, cap / 64 * LP_SET_COUNT * sizeof(*sets));
 	if (!sets)
-		return -1;
+		return -1; /* s grew but cap is unchanged: still consistent */
 	text->sets = sets;
 	text->cap = cap;
+	return 0;
+}
+
+/* Appends a mark. The list grows only when a text has more characters
+ * that are not ASCII than any before it (as many as its bytes when they
+ * are stray bytes of malformed UTF-8), and is kept for the next. */
+static int add_mark(lp_text *text, size_t at, uint32_t cp, size_t n)
+{
+	lp_text_mark *m;
+
+	if (text->nmarks == text->mark_cap) {
+		size_t cap = text->mark_cap ? text->mark_cap * 2 : 16;
+
+		if (cap > SIZE_MAX / sizeof(*m))
+			return -1;
+		m = lp_realloc(text->marks, cap * sizeof(*m));
+		if (!m)
+			return -1;
+		text->marks = m;
+		text->mark_cap = cap;
+	}
+	m = &text->marks[text->nmarks++];
+	m->at = (uint32_t)at;
+	m->cp = cp;
+	m->n = (uint32_t)n;
 	return 0;
 }
 
@@ -312,8 +331,8 @@ int lp_text_normalise(lp_text *text, const char *src, size_t len)
 		return -1;
 	text->nmarks = 0;
 	while (i < len) {
-		lp_text_mark *mark;
 		uint32_t cp;
+		size_t at;
 		int f;
 
 		/* Runs of ASCII are copied as they are. */
@@ -323,20 +342,22 @@ int lp_text_normalise(lp_text *text, const char *src, size_t len)
 		cps += (uint32_t)(j - i);
 		if ((i = j) == len)
 			break;
+		at = o;
 		cp = lp_cp_at(src, len, i, &n);
 		f = fold(cp);
-		mark = &text->marks[text->nmarks++];
-		mark->at = (uint32_t)o;
-		mark->cp = cps;
 		if (f < 0) {
 			memcpy(text->s + o, src + i, n);
 			o += n;
-			mark->n = (uint32_t)n;
 		} else if (f > 0) {
 			text->s[o++] = (char)f;
-			mark->n = 1;
-		} else {
-			mark->n = 0;
+		}
+		if (add_mark(text, at, cps, o - at) != 0) {
+			text->len = 0; /* an empty text, consistent */
+			text->s[0] = '\0';
+			text->ascii = 1;
+			text->nmarks = 0;
+			index_text(text);
+			return -1;
 		}
 		i += n;
 		cps++;
@@ -381,6 +402,7 @@ void lp_text_free(lp_text *text)
 	text->s = NULL;
 	text->marks = NULL;
 	text->nmarks = 0;
+	text->mark_cap = 0;
 	text->sets = NULL;
 	text->words = 0;
 	text->len = 0;

@@ -36,8 +36,9 @@ typedef struct lp_text {
 	lp_text_mark *marks; /* in increasing order of at (read through
 	                        lp_text_cp); none when ascii is set */
 	size_t nmarks;
+	size_t mark_cap;  /* allocated marks */
 	int ascii;        /* the text was all ASCII: byte i is code point i */
-	size_t cap;       /* allocated bytes of s (and marks for cap / 2) */
+	size_t cap;       /* allocated bytes of s */
 	/* What the text holds, counted while normalising, so that a detector
 	 * can tell in one comparison that it cannot match (most tweets have
 	 * too few digits for an SSN, no '@', no "key: value"). */

@@ -230,6 +230,29 @@ static void test_malformed_is_safe(void **state)
 	lp_text_free(&t);
 }
 
+/* Stray bytes of malformed UTF-8 are a character each: a text of nothing
+ * else has as many characters that are not ASCII as bytes, each mapped
+ * to its own code point, and a shorter text after it reuses the list. */
+static void test_stray_bytes_each_a_character(void **state)
+{
+	lp_text t = { 0 };
+	char src[1000];
+	size_t i;
+
+	(void)state;
+	memset(src, 0x80, sizeof(src));
+	src[500] = 'x';
+	assert_int_equal(lp_text_normalise(&t, src, sizeof(src)), 0);
+	assert_int_equal(t.len, sizeof(src));
+	assert_false(t.ascii);
+	for (i = 0; i <= t.len; i++)
+		assert_int_equal(lp_text_cp(&t, i), i);
+	norm(&t, "\xC3\xA9x");
+	assert_int_equal(lp_text_cp(&t, 2), 1);
+	assert_int_equal(lp_text_cp(&t, 3), 2);
+	lp_text_free(&t);
+}
+
 /* Every offset of set in t, in order, through lp_text_next, as a string of
  * offsets ("0 5 9"). */
 static const char *members(const lp_text *t, unsigned set)
@@ -319,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_offsets_of_random_texts),
 		cmocka_unit_test(test_reuse_and_empty),
 		cmocka_unit_test(test_malformed_is_safe),
+		cmocka_unit_test(test_stray_bytes_each_a_character),
 		cmocka_unit_test(test_candidate_sets),
 		cmocka_unit_test(test_candidate_sets_across_blocks),
 	};
