@@ -1208,13 +1208,13 @@ int lp_evaluate_json_at(lp_decision **out, const lp_policy *p,
 	lp_jorigin at;
 	int rc;
 
-	if (out)
-		*out = NULL;
-	if (!out || !p || (!json && len))
-		return lp_error_set(err, LP_EINVALID, "", "a NULL argument");
-	if (line == 0 || column == 0)
+	/* lp_evaluate_json_in checks the other arguments. */
+	if (line == 0 || column == 0) {
+		if (out)
+			*out = NULL;
 		return lp_error_set(err, LP_EINVALID, "",
 		                    "line and column count from 1");
+	}
 	at.line = line;
 	at.column = column;
 	lp_eval_scratch_init(&sc);
