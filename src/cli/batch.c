@@ -182,7 +182,9 @@ void batch_write_id(lp_buf *b, const char *json, size_t len)
 		if (doc.root->type == LP_JSTRING)
 			lp_buf_json_string(b, doc.root->str, doc.root->len);
 		else if (lp_jdoc_integer(doc.root, 9007199254740992ull, &n) == 0)
-			lp_buf_printf(b, "%lld", n);
+			/* As written, as a decision echoes it: "-0"
+			 * stays "-0". */
+			lp_buf_append(b, doc.root->str, doc.root->len);
 		else
 			v = NULL;
 	} else {

@@ -422,6 +422,17 @@ section_batch() {
 	expect_contains "an id under an escaped key is echoed in the error record" "$tmp/out" \
 		'{"id":"esc","record":1,"error":{"code":"invalid_field"'
 
+	# An integer id is echoed as written, -0 too (not as 0), in a
+	# decision and in an error record.
+	printf '{"id":-0,"reporter":{"role":"bystander"}}\n{"id":-0,"reporter":{"role":"bystander"},"subject":{"consented":1}}\n{"id":-17,"reporter":{"role":"bystander"}}\n' >"$tmp/negid.jsonl"
+	run evaluate "$tmp/negid.jsonl"
+	expect_contains "an id of -0 is echoed as -0 in a decision" "$tmp/out" \
+		'{"id":-0,"verdict":'
+	expect_contains "an id of -0 is echoed as -0 in an error record" "$tmp/out" \
+		'{"id":-0,"record":2,"line":2,"error":{"code":"invalid_field"'
+	expect_contains "a negative id is echoed as written" "$tmp/out" \
+		'{"id":-17,"verdict":'
+
 	# An id that is not valid UTF-8 is not echoed: the output stays JSON.
 	printf '{"id":"\377","reporter":{"role":"bystander"}}\n' >"$tmp/badid.jsonl"
 	run evaluate "$tmp/badid.jsonl"

@@ -200,6 +200,11 @@ static void test_ids_are_echoed(void **state)
 	                "{\"id\":-9007199254740992,");
 	assert_contains(tu_eval_json(policy, "{\"id\":-42," ROLE "}"),
 	                "{\"id\":-42,");
+	/* As written: -0 is not 0, and 0 is not -0. */
+	assert_contains(tu_eval_json(policy, "{\"id\":-0," ROLE "}"),
+	                "{\"id\":-0,");
+	assert_contains(tu_eval_json(policy, "{\"id\":0," ROLE "}"),
+	                "{\"id\":0,");
 	assert_contains(tu_eval_json(policy, "{\"id\":\"\\u00e9\\\"q\"," ROLE "}"),
 	                "{\"id\":\"\xc3\xa9\\\"q\",");
 	/* No id: the record number (1 in tu_eval_json). */
