@@ -222,11 +222,11 @@ static int read_id(lp_rdata *r, const lp_jnode *id, lp_error *err)
 		               "%s: integer ids beyond 2^53 cannot be echoed "
 		               "exactly; send the id as a string%s", "");
 	/* Echoed as written ("-0" stays "-0"): without '.' or an exponent,
-	 * JSON's grammar leaves an optional '-' and digits, at most 17
-	 * bytes up to 2^53. */
+	 * JSON's grammar leaves an optional '-' and digits with no leading
+	 * zero, at most 17 bytes up to 2^53, which id_number holds. */
+	_Static_assert(sizeof(((lp_rdata *)0)->id_number) > 17,
+	               "id_number holds \"-9007199254740992\"");
 	r->id_kind = LP_ID_NUMBER;
-	if (id->len >= sizeof(r->id_number))
-		return invalid(err, "id", "%s: expected string or integer%s", "");
 	memcpy(r->id_number, id->str, id->len);
 	r->id_number[id->len] = '\0';
 	return LP_OK;
