@@ -1824,41 +1824,6 @@ static size_t try_number_last(const char *s, size_t len, size_t i, size_t d,
 	return e;
 }
 
-/* Where URLs are, for the scan: the next URL at or after the last place
- * asked about. A URL ends at the next white space, so every URL that
- * starts in the same token ends where it does. */
-struct url_state {
-	size_t s; /* the next URL, or len when there is none left; 0 until
-		     the first is looked for */
-	size_t e; /* its end, or 0 until it is needed */
-};
-
-/* When i is inside a URL, the end of that URL; otherwise 0. Asked at
- * increasing i, so that most answers take one comparison. */
-static size_t in_url(struct url_state *u, const lp_text *text, size_t i)
-{
-	size_t e;
-
-	while (u->s <= i) {
-		/* Where a URL starts (LP_SET_URL), lp_url_end() is the next
-		 * white space, found here without testing again for "http".
-		 * At 0 before the first URL is looked for, lp_url_end() tells
-		 * whether one starts there. */
-		if (!u->e && u->s == 0) {
-			u->e = lp_url_end(text->s, text->len, 0);
-		} else if (!u->e) {
-			for (e = u->s; e < text->len && !lp_is_space((unsigned char)text->s[e]); e++)
-				;
-			u->e = e;
-		}
-		if (i < u->e)
-			return u->e;
-		u->s = lp_text_next(text, LP_IN(LP_SET_URL), u->e);
-		u->e = 0;
-	}
-	return 0;
-}
-
 /*
  * What try_number_last() needs before it looks back for a street, read on
  * the two bytes before the number at i and the bytes after its digits
@@ -1983,17 +1948,14 @@ int lp_detect_street_address(const lp_text *text, lp_spans *out)
 	const char *s = text->s;
 	const uint64_t *runs = text->sets + LP_SET_NUM * text->words;
 	const uint64_t *may_start = text->sets + LP_SET_NUMOK * text->words;
-	size_t len = text->len, i, k, last = 0, from = 0, start, end, u, d;
+	size_t len = text->len, i, k, last = 0, from = 0, start, end, d;
 	uint64_t m, ok, other;
-	struct url_state url;
 	unsigned char c;
 	int first, last_may, num_ok;
 
 	/* An address has a house number: most texts have no digit. */
 	if (!text->digits)
 		return 0;
-	url.s = 0;
-	url.e = 0;
 	/* Visit the runs of digits in order (LP_SET_NUM), from where the
 	 * scan resumes (after a match or a URL) on. Each number turned away
 	 * below is passed by going to the next run of digits: one that
@@ -2047,8 +2009,8 @@ int lp_detect_street_address(const lp_text *text, lp_spans *out)
 			/* A number inside a URL is passed with the URL. Asked
 			 * only here: a number turned away above is turned away
 			 * inside a URL or not. */
-			if (i >= url.s && (u = in_url(&url, text, i)) != 0) {
-				from = u;
+			if (lp_text_in_url(text, i)) {
+				from = lp_text_url_end(text, i);
 				continue;
 			}
 			start = i;

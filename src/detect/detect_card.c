@@ -321,7 +321,7 @@ int lp_detect_payment_card(const lp_text *text, lp_spans *out)
 				if (lp_text_next(text, LP_IN(LP_SET_NUMOK), i) ==
 				    len)
 					return 0;
-				from = lp_url_end(s, len, i);
+				from = lp_text_url_end(text, i);
 				continue;
 			}
 			shape = card_may_start(s, i, &skip);

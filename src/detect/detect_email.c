@@ -344,7 +344,7 @@ int lp_detect_email(const lp_text *text, lp_spans *out)
 			from = p + 1;
 			continue;
 		}
-		u = lp_url_end(s, len, p);
+		u = lp_text_url_at(text, p);
 		if (u) {
 			from = u;
 			continue;

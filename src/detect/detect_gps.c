@@ -494,7 +494,7 @@ int lp_detect_gps(const lp_text *text, lp_spans *out)
 		unsigned char c = (unsigned char)s[i];
 
 		if (lp_text_in(text, LP_SET_URL, i)) {
-			size_t u = lp_url_end(s, len, i);
+			size_t u = lp_text_url_end(text, i);
 
 			if (scan_url(s, i, u, out))
 				return -1;

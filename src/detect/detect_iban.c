@@ -173,7 +173,7 @@ int lp_detect_iban(const lp_text *text, lp_spans *out)
 	 * is not an IBAN is not needed: no IBAN starts inside a token. */
 	for (i = next_start(text, 0); i < len; i = next_start(text, i)) {
 		if (lp_text_in(text, LP_SET_URL, i)) {
-			i = lp_url_end(s, len, i);
+			i = lp_text_url_end(text, i);
 			continue;
 		}
 		end = can_start(s, i) ? try_iban(s, len, i) : 0;

@@ -973,29 +973,6 @@ static int one_group_skip(struct context *c, size_t i, size_t j)
 	return nd < 7;
 }
 
-/*
- * One past the URL that begins at i (where LP_SET_URL says one does, so
- * that lp_url_end(s, len, i) is not 0): as lp_url_end, the next white
- * space, found eight bytes at a time. No white space is above ' ', so
- * eight bytes that are all above it are skipped at once.
- */
-static size_t url_end(const char *s, size_t len, size_t i)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	size_t e = i;
-	uint64_t w;
-
-	for (; e + 8 <= len; e += 8) {
-		memcpy(&w, s + e, 8);
-		/* Some byte below '!' (in any byte order). */
-		if ((w - ones * '!') & ~w & highs)
-			break;
-	}
-	while (e < len && !lp_is_space((unsigned char)s[e]))
-		e++;
-	return e;
-}
-
 static int may_start(const char *s, size_t len, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
@@ -1075,7 +1052,7 @@ int lp_detect_phone(const lp_text *text, lp_spans *out)
 			/* Not a digit, '+', '-' or '(' (LP_SET_NUMOK,
 			 * LP_SET_SIGN): where a URL begins (LP_SET_URL).
 			 * Skip it. */
-			i = url_end(s, len, i);
+			i = lp_text_url_end(text, i);
 			continue;
 		} else if (!may_start(s, len, i)) {
 			i++;

@@ -145,27 +145,14 @@ static inline size_t lp_url_end(const char *s, size_t len, size_t pos)
 
 /*
  * Whether byte p (< text->len) lies in a URL, from a byte of LP_SET_URL to
- * its lp_url_end: where lp_scan_tokens skips. A URL holds no white space,
- * so one that starts inside another ends with it: the last start at or
- * before p decides. A detector none of whose matches can hold the start
+ * its lp_url_end: where lp_scan_tokens skips (LP_SET_INURL). A detector none of whose matches can hold the start
  * of a URL (a match of digits and separators cannot), and which does
  * nothing at a candidate that is not a match, may visit the candidates in
  * URLs too and ask this only of its matches.
  */
 static inline int lp_text_in_url(const lp_text *text, size_t p)
 {
-	const uint64_t *url = text->sets + LP_SET_URL * text->words;
-	size_t k = p >> 6;
-	uint64_t m = url[k] & (((uint64_t)2 << (p & 63)) - 1); /* to p */
-
-	while (!m) {
-		if (k == 0)
-			return 0;
-		m = url[--k];
-	}
-	while (m & (m - 1))
-		m &= m - 1; /* the last start */
-	return p < lp_url_end(text->s, text->len, k * 64 + lp_ctz64(m));
+	return lp_text_in(text, LP_SET_INURL, p);
 }
 
 /*
@@ -196,7 +183,7 @@ static inline int lp_scan_tokens(const lp_text *text, lp_spans *out,
 	starts |= LP_IN(LP_SET_URL);
 	i = lp_text_next(text, starts, 0);
 	while (i < len) {
-		size_t u = lp_url_end(s, len, i), end;
+		size_t u = lp_text_url_at(text, i), end;
 
 		if (u) {
 			i = lp_text_next(text, starts, u);

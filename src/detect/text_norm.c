@@ -235,6 +235,12 @@ static void read_block(const char *p, struct block *b)
 }
 #endif
 
+/* The bits of a block below n (n > 0): its bytes before offset n. */
+static inline uint64_t upto(size_t n)
+{
+	return n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
+}
+
 /* Fills in the candidate sets, the digit count and the LP_HAS_* bits of
  * text from its normalised bytes. */
 static void index_text(lp_text *text)
@@ -245,6 +251,9 @@ static void index_text(lp_text *text)
 	 * digit, letter, space, 'a'. */
 	uint64_t prev_alnum = 0, prev_digit = 0, prev_letter = 0, prev_space = 0;
 	uint64_t prev_a = 0;
+	/* One past the end of the last URL begun: it may run on into the
+	 * blocks after the one it starts in. */
+	size_t url_until = 0;
 
 	text->words = words;
 	text->digits = 0;
@@ -255,7 +264,7 @@ static void index_text(lp_text *text)
 	for (k = 0; k < words; k++) {
 		struct block b;
 		uint64_t alnum, before_alnum, before_letter, before_space, urls;
-		uint64_t num, ok;
+		uint64_t num, ok, inurl;
 
 		read_block(text->s + 64 * k, &b);
 		alnum = b.digit | b.letter;
@@ -280,14 +289,21 @@ static void index_text(lp_text *text)
 		set[LP_SET_NUMOK * words + k] = ok;
 		urls = b.hw & ~before_alnum;
 		ok = 0;
+		inurl = url_until > 64 * k ? upto(url_until - 64 * k) : 0;
 		while (urls) {
 			unsigned bit = lp_ctz64(urls);
+			size_t e = lp_url_end(text->s, text->len, 64 * k + bit);
 
-			if (lp_url_end(text->s, text->len, 64 * k + bit))
+			if (e) {
 				ok |= (uint64_t)1 << bit;
+				inurl |= upto(e - 64 * k) & (~(uint64_t)0 << bit);
+				if (e > url_until)
+					url_until = e;
+			}
 			urls &= urls - 1;
 		}
 		set[LP_SET_URL * words + k] = ok;
+		set[LP_SET_INURL * words + k] = inurl;
 		set[LP_SET_KV * words + k] = b.kv;
 		text->digits += lp_popcount64(b.digit);
 		if (b.at)

@@ -69,6 +69,8 @@ enum lp_text_set {
 	                 '(', '{', '<', or 'a'/'A' after a space */
 	LP_SET_URL,   /* where a URL begins (lp_url_end is not 0) */
 	LP_SET_KV,    /* ':' or '=', where a key's value may follow */
+	LP_SET_INURL, /* every byte of a URL, from its start in LP_SET_URL
+	                 to the white space after it */
 	LP_SET_COUNT
 };
 
@@ -124,6 +126,32 @@ static inline size_t lp_text_next(const lp_text *text, unsigned mask,
                                   size_t from)
 {
 	return lp_text_next_of(text, lp_sets_block, &mask, from);
+}
+
+/*
+ * One past the end of the URL that byte i is in (LP_SET_INURL): the first
+ * byte from i on outside it. The indexer finds each
+ * URL's end once, so that the detectors that skip URLs whole do not each
+ * read it again.
+ */
+static inline size_t lp_text_url_end(const lp_text *text, size_t i)
+{
+	const uint64_t *in = text->sets + LP_SET_INURL * text->words;
+	size_t k = i >> 6;
+	uint64_t m = ~in[k] & (~(uint64_t)0 << (i & 63));
+
+	while (!m) {
+		if (++k == text->words)
+			return text->len;
+		m = ~in[k];
+	}
+	return (k << 6) + (size_t)lp_ctz64(m);
+}
+
+/* When a URL starts at i (< text->len), one past its end; otherwise 0. */
+static inline size_t lp_text_url_at(const lp_text *text, size_t i)
+{
+	return lp_text_in(text, LP_SET_URL, i) ? lp_text_url_end(text, i) : 0;
 }
 
 /* lp_text_cp for a text that was not all ASCII. */

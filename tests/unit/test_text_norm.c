@@ -294,6 +294,54 @@ static void test_candidate_sets(void **state)
 	lp_text_free(&t);
 }
 
+/* Each URL is read once, by the indexer: LP_SET_INURL holds its bytes up
+ * to the white space after it, across blocks, and lp_text_url_end finds
+ * that end from any byte of it. */
+static void test_url_extent(void **state)
+{
+	lp_text t = { 0 };
+	char buf[160];
+	size_t end;
+
+	(void)state;
+	/* 0-59 a word, then a URL from 61 that holds another from 76 and
+	 * ends at 83, in the second block. */
+	memset(buf, 'x', 60);
+	strcpy(buf + 60, " https://ex.com/www.b/c d2");
+	norm(&t, buf);
+	end = strchr(buf + 61, ' ') - buf;
+	assert_int_equal(end, 83);
+	assert_string_equal(members(&t, LP_SET_URL), "61 76");
+	assert_int_equal(lp_text_url_end(&t, 61), end);
+	assert_int_equal(lp_text_url_end(&t, 76), end);
+	assert_int_equal(lp_text_url_end(&t, 63), end);
+	assert_int_equal(lp_text_url_at(&t, 61), end);
+	assert_int_equal(lp_text_url_at(&t, 62), 0);
+	assert_false(lp_text_in(&t, LP_SET_INURL, 60));
+	assert_true(lp_text_in(&t, LP_SET_INURL, 61));
+	assert_true(lp_text_in(&t, LP_SET_INURL, 64));
+	assert_true(lp_text_in(&t, LP_SET_INURL, end - 1));
+	assert_false(lp_text_in(&t, LP_SET_INURL, end));
+	assert_false(lp_text_in(&t, LP_SET_INURL, end + 1));
+	/* A URL that ends the text, at the end of its last block. */
+	memset(buf, 'y', 115);
+	strcpy(buf + 115, " www.a.b/cd");
+	assert_int_equal(strlen(buf), 126);
+	norm(&t, buf);
+	assert_string_equal(members(&t, LP_SET_URL), "116");
+	assert_int_equal(lp_text_url_end(&t, 116), t.len);
+	assert_int_equal(lp_text_url_end(&t, 125), t.len);
+	memset(buf, 'y', 115);
+	strcpy(buf + 115, " www.a.b/cd.ef");
+	assert_int_equal(strlen(buf), 129);
+	norm(&t, buf);
+	assert_int_equal(lp_text_url_end(&t, 127), t.len);
+	/* "www" glued to a word starts no URL. */
+	norm(&t, "awww.a.b 1");
+	assert_string_equal(members(&t, LP_SET_INURL), "");
+	lp_text_free(&t);
+}
+
 /* The sets run across 64-byte blocks: what comes before a block's first
  * byte is the last byte of the block before. */
 static void test_candidate_sets_across_blocks(void **state)
@@ -345,6 +393,7 @@ int main(void)
 		cmocka_unit_test(test_stray_bytes_each_a_character),
 		cmocka_unit_test(test_candidate_sets),
 		cmocka_unit_test(test_candidate_sets_across_blocks),
+		cmocka_unit_test(test_url_extent),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
