@@ -320,24 +320,49 @@ static void index_text(lp_text *text)
 	}
 }
 
-/* The offset of the first byte from i on that is not ASCII, or len. */
-static size_t ascii_end(const char *s, size_t len, size_t i)
+/* Copies the bytes of src up to the first that is not ASCII (at most n)
+ * to dst, which has room for n; returns how many. Most texts are all
+ * ASCII, so checking while copying is most of normalising. Bytes after
+ * the first that is not ASCII may be copied too: the caller writes over
+ * them. */
+#if defined(__SSE2__) && !defined(LP_INDEX_PORTABLE)
+static size_t copy_ascii(char *dst, const char *src, size_t n)
 {
-	uint64_t w;
+	size_t i = 0;
 
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (w & 0x8080808080808080u)
-			break;
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+		unsigned high = (unsigned)_mm_movemask_epi8(v);
+
+		_mm_storeu_si128((__m128i *)(void *)(dst + i), v);
+		if (high)
+			return i + lp_ctz64(high);
 	}
-	for (; i < len && !((unsigned char)s[i] & 0x80); i++)
-		;
+	for (; i < n && !((unsigned char)src[i] & 0x80); i++)
+		dst[i] = src[i];
 	return i;
 }
+#else
+static size_t copy_ascii(char *dst, const char *src, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, src + i, 8);
+		if (w & 0x8080808080808080u)
+			break;
+		memcpy(dst + i, &w, 8);
+	}
+	for (; i < n && !((unsigned char)src[i] & 0x80); i++)
+		dst[i] = src[i];
+	return i;
+}
+#endif
 
 int lp_text_normalise(lp_text *text, const char *src, size_t len)
 {
-	size_t i = 0, o = 0, n, j;
+	size_t i = 0, o = 0, n;
 	uint32_t cps = 0;
 
 	/* Folding never lengthens the text, so len + 1 bytes suffice; the
@@ -352,11 +377,10 @@ int lp_text_normalise(lp_text *text, const char *src, size_t len)
 		int f;
 
 		/* Runs of ASCII are copied as they are. */
-		j = ascii_end(src, len, i);
-		memcpy(text->s + o, src + i, j - i);
-		o += j - i;
-		cps += (uint32_t)(j - i);
-		if ((i = j) == len)
+		n = copy_ascii(text->s + o, src + i, len - i);
+		o += n;
+		cps += (uint32_t)n;
+		if ((i += n) == len)
 			break;
 		at = o;
 		cp = lp_cp_at(src, len, i, &n);
