@@ -197,16 +197,11 @@ static int is_keyword(const parser *ps)
 	       tok_is(ps, "in") || tok_is(ps, "true") || tok_is(ps, "false");
 }
 
+/* In a condition written over several lines, this is its start: the
+ * message quotes the word at fault. */
 static lp_mark mark_at(const parser *ps, size_t pos)
 {
-	lp_mark m = ps->src->mark;
-
-	/* In a condition written over several lines, offsets into the folded
-	 * text are not columns: point at its start (the message quotes the
-	 * word at fault). A quoted scalar's text starts one column in. */
-	if (!ps->src->multiline)
-		m.column += (unsigned)pos + (ps->src->plain ? 0 : 1);
-	return m;
+	return lp_yscalar_mark_at(ps->src, pos);
 }
 
 static void fail(parser *ps, const char *code, size_t pos, const char *fmt,

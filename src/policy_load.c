@@ -608,10 +608,8 @@ static lp_pattern *pattern_of(loader *L, const lp_ynode *e)
 	if (!pat && oom) {
 		L->oom = 1;
 	} else if (!pat) {
-		lp_mark at = node->mark;
+		lp_mark at = lp_yscalar_mark_at(node, off);
 
-		if (!node->multiline)
-			at.column += (unsigned)off + (node->plain ? 0 : 1);
 		lp_diag(L->sink, LP_DIAG_ERROR, "invalid-value", &at,
 		        "invalid pattern: %s (at character %zu of the pattern)", msg,
 		        off + 1);

@@ -15,6 +15,12 @@ typedef struct builder {
 	int documents;
 	int bad;  /* a problem was reported */
 	int oom;
+	/* The source, and a place in it that libyaml's character index
+	 * (idx) and the byte offset (byte) agree on: events come in order,
+	 * so finding the next place starts from the last. */
+	const char *data;
+	size_t len;
+	size_t idx, byte;
 } builder;
 
 static lp_mark mark_of(const builder *b, yaml_mark_t m)
@@ -44,6 +50,51 @@ static lp_mark mark_of_offset(const builder *b, const char *data, size_t len,
 	return at;
 }
 
+/* The byte offset of libyaml's character index idx (it counts code
+ * points), or len when idx is past the end. */
+static size_t byte_of(builder *b, size_t idx)
+{
+	if (idx < b->idx)
+		b->idx = b->byte = 0;
+	while (b->idx < idx && b->byte < b->len) {
+		b->byte++;
+		while (b->byte < b->len &&
+		       ((unsigned char)b->data[b->byte] & 0xC0) == 0x80)
+			b->byte++;
+		b->idx++;
+	}
+	return b->idx == idx ? b->byte : b->len;
+}
+
+/* Keeps the source of a one-line quoted scalar that holds an escape:
+ * only then are offsets in its value not offsets in its source. */
+static int keep_quoted(builder *b, lp_ynode *n, const yaml_event_t *ev)
+{
+	size_t s, e;
+	const char *q;
+	char quote;
+
+	if (n->plain || n->multiline ||
+	    (ev->data.scalar.style != YAML_SINGLE_QUOTED_SCALAR_STYLE &&
+	     ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE))
+		return 0;
+	quote = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ? '\'' : '"';
+	s = byte_of(b, ev->start_mark.index);
+	e = byte_of(b, ev->end_mark.index);
+	if (e - s < 2 || e > b->len || b->data[s] != quote ||
+	    b->data[e - 1] != quote)
+		return 0; /* not where it was expected: keep to the start */
+	q = memchr(b->data + s + 1, quote == '"' ? '\\' : '\'', e - s - 2);
+	if (!q)
+		return 0;
+	n->quoted = lp_strndup(b->data + s, e - s);
+	if (!n->quoted) {
+		b->oom = 1;
+		return -1;
+	}
+	return 0;
+}
+
 static lp_ynode *node_new(builder *b, lp_ynode_kind kind, yaml_mark_t m)
 {
 	lp_ynode *n = lp_calloc(1, sizeof(*n));
@@ -67,6 +118,7 @@ void lp_ynode_free(lp_ynode *node)
 		lp_ynode_free(node->kids[i]);
 	lp_free(node->kids);
 	lp_free(node->value);
+	lp_free(node->quoted);
 	lp_free(node);
 }
 
@@ -241,7 +293,7 @@ static int on_event(builder *b, const yaml_event_t *ev)
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		n->multiline = ev->end_mark.line != ev->start_mark.line;
-		if (!n->value) {
+		if (!n->value || keep_quoted(b, n, ev) != 0) {
 			b->oom = 1;
 			lp_ynode_free(n);
 			return -1;
@@ -286,6 +338,8 @@ int lp_yaml_parse(lp_ynode **out, const char *file, const char *data,
 	memset(&b, 0, sizeof(b));
 	b.file = file;
 	b.sink = sink;
+	b.data = data;
+	b.len = len;
 	if (len > LP_MAX_POLICY_FILE_BYTES) {
 		lp_mark at = {file, 0, 0};
 
@@ -384,4 +438,75 @@ int lp_yscalar_bool(const lp_ynode *n, int *v)
 		return 0;
 	}
 	return -1;
+}
+
+/* The number of bytes the escape at q (after its backslash) stands for in
+ * the value, and through *w, the characters it is written with. */
+static size_t escape_bytes(const char *q, size_t *w)
+{
+	size_t hex = 0, i;
+	unsigned long cp = 0;
+
+	switch (*q) {
+	case 'x': hex = 2; break;
+	case 'u': hex = 4; break;
+	case 'U': hex = 8; break;
+	case 'N': case '_': *w = 2; return 2;          /* U+0085, U+00A0 */
+	case 'L': case 'P': *w = 2; return 3;          /* U+2028, U+2029 */
+	default: *w = 2; return 1;
+	}
+	for (i = 0; i < hex && q[1 + i]; i++) {
+		char c = q[1 + i];
+
+		cp = cp * 16 + (unsigned long)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+	}
+	*w = 2 + i;
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+lp_mark lp_yscalar_mark_at(const lp_ynode *n, size_t off)
+{
+	lp_mark at = n->mark;
+	const char *q;
+	size_t i;
+
+	if (n->multiline)
+		return at;
+	if (!n->plain)
+		at.column++; /* the opening quote */
+	if (!n->quoted) {
+		/* The value is the source: count its characters. */
+		for (i = 0; i < off && i < n->len; i++)
+			at.column += ((unsigned char)n->value[i] & 0xC0) != 0x80;
+		return at;
+	}
+	/* Walk the source and the value together, up to the escape or
+	 * character that makes byte off. */
+	q = n->quoted + 1;
+	i = 0;
+	while (*q && *(q + 1) && i < off) {
+		size_t w = 1, bytes = 1;
+
+		if (n->quoted[0] == '"' && *q == '\\') {
+			bytes = escape_bytes(q + 1, &w);
+		} else if (n->quoted[0] == '\'' && *q == '\'') {
+			w = 2; /* '' is one quote */
+		} else if (((unsigned char)*q & 0xC0) == 0xC0) {
+			while (((unsigned char)q[w] & 0xC0) == 0x80)
+				w++;
+			bytes = w;
+			if (i + bytes > off)
+				break;
+			q += w;
+			i += bytes;
+			at.column++;
+			continue;
+		}
+		if (i + bytes > off)
+			break;
+		q += w;
+		i += bytes;
+		at.column += (unsigned)w;
+	}
+	return at;
 }

@@ -29,10 +29,22 @@ struct lp_ynode {
 	int plain;       /* unquoted scalar: may be a boolean, number or null */
 	int multiline;   /* the scalar spans lines in the source (a block or
 	                    folded scalar): offsets in value are not columns */
+	char *quoted;    /* a one-line quoted scalar with an escape in it:
+	                    its source, quotes included, so that an offset in
+	                    value can be traced to its column; else NULL */
 	lp_ynode **kids; /* sequence: items; mapping: key, value, key, value... */
 	size_t n;        /* entries of kids */
 	size_t cap;
 };
+
+/*
+ * The place in the source of byte off (<= len) of scalar n's value, for a
+ * message about something inside it (a condition's word, a pattern's
+ * error). Columns count characters, and an escape ("\\d", "\\u00e9", '')
+ * counts as the characters it is written with. In a scalar written over
+ * several lines, offsets are not columns: the place is its start.
+ */
+lp_mark lp_yscalar_mark_at(const lp_ynode *n, size_t off);
 
 /* Number of pairs of a mapping, and its i-th key and value. */
 #define LP_YMAP_COUNT(m) ((m)->n / 2)

@@ -211,6 +211,10 @@ static void test_errors_name_the_column(void **state)
 	/* In a quoted condition, columns count from inside the quotes: the
 	 * quote is column 7, so context.zz (index 14) is column 22. */
 	assert_contains(messages, "1:22: unknown field or signal 'context.zz'");
+	/* An escape counts as the characters it is written with: "\u0061"
+	 * is six columns, so context.zz (index 14) is column 27. */
+	compile("\"context.a \\u0061nd context.zz\"", LP_EPOLICY);
+	assert_contains(messages, "1:27: unknown field or signal 'context.zz'");
 }
 
 static void test_long_names_and_multiline_places(void **state)

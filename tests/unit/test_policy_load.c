@@ -331,6 +331,15 @@ static void test_pattern_errors(void **state)
 	                "test.yaml:13:20: error: invalid pattern: missing closing "
 	                "parenthesis (at character 6 of the pattern) "
 	                "[invalid-value]");
+	/* Escaped in a double-quoted scalar, each "\\" is two columns. */
+	assert_contains(tu_diagnostics(HEAD
+	                               "detectors:\n"
+	                               "  - id: d\n"
+	                               "    pattern: \"\\\\d\\\\d(x\"\n"
+	                               "    category: home_address\n"),
+	                "test.yaml:13:23: error: invalid pattern: missing closing "
+	                "parenthesis (at character 7 of the pattern) "
+	                "[invalid-value]");
 	assert_contains(tu_diagnostics(HEAD
 	                               "detectors:\n"
 	                               "  - {id: d, builtin: email, keywords: [x], "

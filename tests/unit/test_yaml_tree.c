@@ -67,6 +67,49 @@ static void test_scalars(void **state)
 	lp_ynode_free(root);
 }
 
+/* A message about something inside a scalar points at its column: the
+ * characters of the value, each escape counted as it is written. */
+static void test_places_inside_scalars(void **state)
+{
+	lp_ynode *root;
+	const lp_ynode *n;
+
+	(void)state;
+	assert_int_equal(parse(&root,
+	                       "a: \"p\\\\d{2}\xC3\xA9\\x41\\u00e9\\\"z\"\n"
+	                       "b: 'it''s x'\n"
+	                       "c: \xC3\xA9" "a(b\n"
+	                       "d: >-\n  x\n  y(\n"
+	                       "e: \"ab\"\n"), LP_OK);
+	n = lp_ymap_get(root, "a");
+	assert_string_equal(n->value, "p\\d{2}\xC3\xA9" "A\xC3\xA9\"z");
+	assert_int_equal(lp_yscalar_mark_at(n, 0).column, 5);
+	assert_int_equal(lp_yscalar_mark_at(n, 1).column, 6);  /* \\ */
+	assert_int_equal(lp_yscalar_mark_at(n, 2).column, 8);
+	assert_int_equal(lp_yscalar_mark_at(n, 5).column, 11);
+	assert_int_equal(lp_yscalar_mark_at(n, 6).column, 12); /* é */
+	assert_int_equal(lp_yscalar_mark_at(n, 7).column, 12);
+	assert_int_equal(lp_yscalar_mark_at(n, 8).column, 13); /* \x41 */
+	assert_int_equal(lp_yscalar_mark_at(n, 9).column, 17); /* \u00e9 */
+	assert_int_equal(lp_yscalar_mark_at(n, 11).column, 23); /* \" */
+	assert_int_equal(lp_yscalar_mark_at(n, 12).column, 25);
+	assert_int_equal(lp_yscalar_mark_at(n, 13).column, 26); /* the end */
+	assert_int_equal(lp_yscalar_mark_at(n, 13).line, 1);
+	n = lp_ymap_get(root, "b");
+	assert_int_equal(lp_yscalar_mark_at(n, 2).column, 7);
+	assert_int_equal(lp_yscalar_mark_at(n, 3).column, 9);  /* after '' */
+	assert_int_equal(lp_yscalar_mark_at(n, 5).column, 11);
+	n = lp_ymap_get(root, "c");
+	assert_int_equal(lp_yscalar_mark_at(n, 3).column, 6);  /* é is one */
+	n = lp_ymap_get(root, "d");
+	assert_int_equal(lp_yscalar_mark_at(n, 3).line, 4);    /* its start */
+	assert_int_equal(lp_yscalar_mark_at(n, 3).column, 4);
+	n = lp_ymap_get(root, "e");
+	assert_null(n->quoted);
+	assert_int_equal(lp_yscalar_mark_at(n, 1).column, 6);
+	lp_ynode_free(root);
+}
+
 static void test_empty_document(void **state)
 {
 	lp_ynode *root = (lp_ynode *)1;
@@ -216,6 +259,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tree_and_marks),
 		cmocka_unit_test(test_scalars),
+		cmocka_unit_test(test_places_inside_scalars),
 		cmocka_unit_test(test_empty_document),
 		cmocka_unit_test(test_duplicate_key),
 		cmocka_unit_test(test_alias_and_anchor_refused),
