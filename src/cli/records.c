@@ -400,6 +400,31 @@ int rec_open(rec_reader *r, FILE *f, rec_shape shape, size_t max_record)
 	return r->error ? -1 : detect(r, shape);
 }
 
+/* The next of a stream of values, one after another (REC_STREAM, and
+ * what follows an array). */
+static int next_in_stream(rec_reader *r, rec_record *out)
+{
+	int c = peek(r);
+
+	mark(r, out);
+	if (c < 0) {
+		r->done = 1;
+		return r->error ? -1 : 0;
+	}
+	/* A byte that closes nothing is an error of its own, read so that
+	 * the stream goes on. */
+	if (c == '}' || c == ']' || c == ',') {
+		advance(r, 1);
+		out->json = "";
+		out->problem = c == ','
+		               ? "report: a ',' between objects that are not in "
+		                 "an array"
+		               : "report: a bracket that closes nothing";
+		return 1;
+	}
+	return next_value(r, out);
+}
+
 int rec_next(rec_reader *r, rec_record *out)
 {
 	int c, rc, comma;
@@ -443,41 +468,27 @@ int rec_next(rec_reader *r, rec_record *out)
 		advance(r, out->len);
 		return 1;
 	case REC_STREAM:
-		c = peek(r);
-		mark(r, out);
-		if (c < 0) {
-			r->done = 1;
-			return r->error ? -1 : 0;
-		}
-		/* A byte that closes nothing is an error of its own, read
-		 * so that the stream goes on. */
-		if (c == '}' || c == ']' || c == ',') {
-			advance(r, 1);
-			out->json = "";
-			out->problem = c == ','
-			               ? "report: a ',' between objects that are not "
-			                 "in an array"
-			               : "report: a bracket that closes nothing";
-			return 1;
-		}
-		return next_value(r, out);
+		return next_in_stream(r, out);
 	default: /* REC_ARRAY */
+		if (r->after_array) {
+			rc = next_in_stream(r, out);
+			if (rc == 1 && !out->problem)
+				out->problem = "report: a record after the array's "
+				               "closing ']' (put it inside the "
+				               "array)";
+			return rc;
+		}
 		c = peek(r);
 		mark(r, out);
 		if (r->error)
 			return -1;
 		if (c == ']') {
-			r->done = 1;
 			advance(r, 1);
-			c = peek(r);
-			mark(r, out);
-			if (c >= 0) {
-				out->json = r->buf + r->pos;
-				out->len = 0;
-				out->problem = "report: unexpected text after the array";
-				return 1;
-			}
-			return r->error ? -1 : 0;
+			/* What follows the array is read as records too,
+			 * each an error in its place: a file of an array
+			 * and then more records loses none of them. */
+			r->after_array = 1;
+			return rec_next(r, out);
 		}
 		comma = r->elements == 0;
 		if (c == ',' && r->elements > 0) {

@@ -41,6 +41,7 @@ typedef struct rec_reader {
 	unsigned long at_line;
 	unsigned long at_column;
 	unsigned long elements; /* array elements read */
+	int after_array;      /* the array has ended, and more follows */
 	uint64_t consumed;    /* bytes of input consumed, for progress */
 	size_t max_record;    /* longest record kept whole */
 	/* The problems of a record over max_record, which name the limit

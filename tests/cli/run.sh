@@ -244,6 +244,27 @@ section_batch() {
 		expect_contains "malformed array ${arr##*|}: said so" "$tmp/out" "${arr##*|}"
 	done
 
+	# Records after a multi-line array are each an error in their place:
+	# none is lost, and the array's own records are evaluated.
+	printf '[{"id":1,%s},\n{"id":2,%s}\n]\n{"id":3,%s}\n{"id":4,%s}\n' \
+		"$rep" "$rep" "$rep" "$rep" >"$tmp/array-then.json"
+	run evaluate --compact "$tmp/array-then.json"
+	expect_status "records after an array: invalid" 1
+	if [ "$(ids "$tmp/out" | tr '\n' ' ')" = '1 2 3 4 ' ]; then
+		pass "records after an array: every record in its place"
+	else
+		fail "records after an array: every record in its place" \
+			"ids: $(ids "$tmp/out" | tr '\n' ' ')"
+	fi
+	if [ "$(grep -c '"error"' "$tmp/out")" = 2 ]; then
+		pass "records after an array: an error each, the array's evaluated"
+	else
+		fail "records after an array: an error each, the array's evaluated" \
+			"$(cat "$tmp/out")"
+	fi
+	expect_contains "records after an array: said so" "$tmp/out" \
+		"a record after the array's closing ']'"
+
 	# Arrays in several files make one array of results: one JSON text.
 	printf '[]\n' >"$tmp/empty.json"
 	run evaluate --compact "$b/array.json" "$tmp/empty.json" "$b/array-invalid.json"
