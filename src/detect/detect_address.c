@@ -1995,8 +1995,7 @@ int lp_detect_street_address(const lp_text *text, lp_spans *out)
 			 * is NUL-terminated, so the loop stops at its end). */
 			if (s[i] == '0')
 				continue;
-			for (d = i + 1; lp_is_digit((unsigned char)s[d]) && d - i <= 5; d++)
-				;
+			d = lp_text_digits_end(text, i + 1);
 			if (d - i > 5)
 				continue;
 			first = number_first_may(s, len, d, num_ok);

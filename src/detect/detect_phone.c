@@ -1035,8 +1035,7 @@ int lp_detect_phone(const lp_text *text, lp_spans *out)
 			/* A digit is offered only where a number may start
 			 * (LP_SET_NUMOK). Most tokens are one run of digits,
 			 * and end here. */
-			for (j = i + 1; lp_is_digit((unsigned char)s[j]); j++)
-				;
+			j = lp_text_digits_end(text, i + 1);
 			if (!next_group(s, j, 0, &sep) && one_group_skip(&c, i, j)) {
 				/* Skip it, and any letters or digits glued
 				 * to it. */

@@ -305,6 +305,7 @@ static void index_text(lp_text *text)
 		set[LP_SET_URL * words + k] = ok;
 		set[LP_SET_INURL * words + k] = inurl;
 		set[LP_SET_KV * words + k] = b.kv;
+		set[LP_SET_DIGIT * words + k] = b.digit;
 		text->digits += lp_popcount64(b.digit);
 		if (b.at)
 			text->has |= LP_HAS_AT;
@@ -337,6 +338,15 @@ static size_t copy_ascii(char *dst, const char *src, size_t n)
 		_mm_storeu_si128((__m128i *)(void *)(dst + i), v);
 		if (high)
 			return i + lp_ctz64(high);
+	}
+	if (i < n && n >= 16) {
+		/* The last 16 bytes, some copied already: the high bits of
+		 * the n - i not yet looked at. */
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(src + n - 16));
+		unsigned high = (unsigned)_mm_movemask_epi8(v) >> (16 - (n - i));
+
+		_mm_storeu_si128((__m128i *)(void *)(dst + n - 16), v);
+		return high ? i + lp_ctz64(high) : n;
 	}
 	for (; i < n && !((unsigned char)src[i] & 0x80); i++)
 		dst[i] = src[i];

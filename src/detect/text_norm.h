@@ -71,6 +71,7 @@ enum lp_text_set {
 	LP_SET_KV,    /* ':' or '=', where a key's value may follow */
 	LP_SET_INURL, /* every byte of a URL, from its start in LP_SET_URL
 	                 to the white space after it */
+	LP_SET_DIGIT, /* every ASCII digit */
 	LP_SET_COUNT
 };
 
@@ -128,24 +129,42 @@ static inline size_t lp_text_next(const lp_text *text, unsigned mask,
 	return lp_text_next_of(text, lp_sets_block, &mask, from);
 }
 
-/*
- * One past the end of the URL that byte i is in (LP_SET_INURL): the first
- * byte from i on outside it. The indexer finds each
- * URL's end once, so that the detectors that skip URLs whole do not each
- * read it again.
- */
-static inline size_t lp_text_url_end(const lp_text *text, size_t i)
+/* The first byte from i on (i <= text->len) that is not in set, or
+ * text->len. */
+static inline size_t lp_text_run_end(const lp_text *text, unsigned set,
+                                     size_t i)
 {
-	const uint64_t *in = text->sets + LP_SET_INURL * text->words;
+	const uint64_t *in = text->sets + set * text->words;
 	size_t k = i >> 6;
-	uint64_t m = ~in[k] & (~(uint64_t)0 << (i & 63));
+	uint64_t m;
 
+	if (i >= text->len)
+		return text->len;
+	m = ~in[k] & (~(uint64_t)0 << (i & 63));
 	while (!m) {
 		if (++k == text->words)
 			return text->len;
 		m = ~in[k];
 	}
 	return (k << 6) + (size_t)lp_ctz64(m);
+}
+
+/*
+ * One past the end of the URL that byte i is in (LP_SET_INURL): the first
+ * byte from i on outside it. The indexer finds each URL's end once, so that
+ * the detectors that skip URLs whole do not each read it again.
+ */
+static inline size_t lp_text_url_end(const lp_text *text, size_t i)
+{
+	return lp_text_run_end(text, LP_SET_INURL, i);
+}
+
+/* The end of the run of ASCII digits from i: the first byte from i on
+ * that is not one. A look-up in place of a loop whose length the
+ * processor cannot guess. */
+static inline size_t lp_text_digits_end(const lp_text *text, size_t i)
+{
+	return lp_text_run_end(text, LP_SET_DIGIT, i);
 }
 
 /* When a URL starts at i (< text->len), one past its end; otherwise 0. */

@@ -148,7 +148,7 @@ static void test_offsets_of_random_texts(void **state)
 	};
 	enum { NPIECES = sizeof(pieces) / sizeof(pieces[0]) };
 	lp_text t = { 0 }, one = { 0 };
-	char src[600];
+	char src[600], want_s[600];
 	uint32_t want[600];
 	unsigned seed = 12345, round;
 
@@ -170,6 +170,7 @@ static void test_offsets_of_random_texts(void **state)
 			 * of it each byte came: ASCII bytes one each, any
 			 * other character all its bytes from one. */
 			norm(&one, p);
+			memcpy(want_s + out, one.s, one.len);
 			for (b = 0; b < one.len; b++)
 				want[out + b] = cps + ((unsigned char)p[0] < 0x80
 				                       ? (uint32_t)b : 0);
@@ -177,8 +178,12 @@ static void test_offsets_of_random_texts(void **state)
 			cps += (unsigned char)p[0] < 0x80 ? (uint32_t)n : 1;
 		}
 		want[out] = cps;
+		want_s[out] = '\0';
 		src[len] = '\0';
 		norm(&t, src);
+		/* The bytes too: ASCII is copied many bytes at a time, up to
+		 * each character that is not, wherever it falls. */
+		assert_string_equal(t.s, want_s);
 		assert_int_equal(t.len, out);
 		for (k = 0; k <= out; k++)
 			assert_int_equal(lp_text_cp(&t, k), want[k]);
@@ -342,6 +347,31 @@ static void test_url_extent(void **state)
 	lp_text_free(&t);
 }
 
+/* The end of a run of digits is read from LP_SET_DIGIT, across blocks
+ * and up to the end of a text that fills its last block. */
+static void test_digit_runs(void **state)
+{
+	lp_text t = { 0 };
+	char buf[80];
+
+	(void)state;
+	memset(buf, 'x', 60);
+	strcpy(buf + 60, "1234");
+	norm(&t, buf);
+	assert_int_equal(t.len, 64);
+	assert_int_equal(lp_text_digits_end(&t, 60), 64);
+	assert_int_equal(lp_text_digits_end(&t, 63), 64);
+	assert_int_equal(lp_text_digits_end(&t, 64), 64);
+	assert_int_equal(lp_text_digits_end(&t, 59), 59);
+	memset(buf, 'x', 62);
+	strcpy(buf + 62, "12345 a9");
+	norm(&t, buf);
+	assert_int_equal(lp_text_digits_end(&t, 62), 67);
+	assert_int_equal(lp_text_digits_end(&t, 67), 67);
+	assert_int_equal(lp_text_digits_end(&t, 69), 70);
+	lp_text_free(&t);
+}
+
 /* The sets run across 64-byte blocks: what comes before a block's first
  * byte is the last byte of the block before. */
 static void test_candidate_sets_across_blocks(void **state)
@@ -394,6 +424,7 @@ int main(void)
 		cmocka_unit_test(test_candidate_sets),
 		cmocka_unit_test(test_candidate_sets_across_blocks),
 		cmocka_unit_test(test_url_extent),
+		cmocka_unit_test(test_digit_runs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
