@@ -247,9 +247,11 @@ static void index_text(lp_text *text)
 {
 	size_t words = (text->len + 63) / 64, k;
 	uint64_t *set = text->sets;
-	/* The byte before each block's first, as bits: letter or digit,
-	 * digit, letter, space, 'a'. */
-	uint64_t prev_alnum = 0, prev_digit = 0, prev_letter = 0, prev_space = 0;
+	/* The byte before each block's first, as bits: letter or digit
+	 * (and the two bytes before, for prev_alnum2), digit, letter, space,
+	 * 'a'. */
+	uint64_t prev_alnum = 0, prev_alnum2 = 0, prev_digit = 0, prev_letter = 0;
+	uint64_t prev_space = 0;
 	uint64_t prev_a = 0;
 	/* One past the end of the last URL begun: it may run on into the
 	 * blocks after the one it starts in. */
@@ -263,12 +265,14 @@ static void index_text(lp_text *text)
 	memset(text->s + text->len, 0, words * 64 - text->len);
 	for (k = 0; k < words; k++) {
 		struct block b;
-		uint64_t alnum, before_alnum, before_letter, before_space, urls;
+		uint64_t alnum, before_alnum, before2_alnum, before_letter;
+		uint64_t before_space, urls;
 		uint64_t num, ok, inurl;
 
 		read_block(text->s + 64 * k, &b);
 		alnum = b.digit | b.letter;
 		before_alnum = alnum << 1 | prev_alnum;
+		before2_alnum = alnum << 2 | prev_alnum2;
 		before_letter = b.letter << 1 | prev_letter;
 		before_space = b.space << 1 | prev_space;
 		num = b.digit & ~(b.digit << 1 | prev_digit);
@@ -277,14 +281,33 @@ static void index_text(lp_text *text)
 		set[LP_SET_SIGN * words + k] = b.sign | b.paren;
 		set[LP_SET_MARK * words + k] = b.at | b.open | b.paren |
 		                               (b.a & before_space);
-		/* The rare candidates are confirmed one by one. */
+		/* The rare candidates are confirmed one by one, as
+		 * lp_num_start_ok() does, but without a branch on the byte
+		 * before (which the processor cannot guess): whether the
+		 * byte before that is a letter or digit is a bit of
+		 * before2_alnum. */
 		ok = 0;
 		while (num) {
 			unsigned bit = lp_ctz64(num);
+			size_t pos = 64 * k + bit;
+			unsigned char p;
+			unsigned v;
 
-			if (lp_num_start_ok(text->s, text->len, 64 * k + bit))
-				ok |= (uint64_t)1 << bit;
 			num &= num - 1;
+			if (pos == 0) {
+				ok |= 1;
+				continue;
+			}
+			p = (unsigned char)text->s[pos - 1];
+			if (p >= 0x80) {
+				if (lp_num_start_ok_slow(text->s, text->len, pos))
+					ok |= (uint64_t)1 << bit;
+				continue;
+			}
+			v = lp_byte_before_number[p];
+			ok |= (uint64_t)((v == LP_BEFORE_OK) |
+			                 ((v == LP_BEFORE_CONT) &
+			                  !(before2_alnum >> bit & 1))) << bit;
 		}
 		set[LP_SET_NUMOK * words + k] = ok;
 		urls = b.hw & ~before_alnum;
@@ -314,6 +337,7 @@ static void index_text(lp_text *text)
 		if (b.t & (b.a << 1 | prev_a))
 			text->has |= LP_HAS_ATW;
 		prev_alnum = alnum >> 63;
+		prev_alnum2 = alnum >> 62;
 		prev_digit = b.digit >> 63;
 		prev_letter = b.letter >> 63;
 		prev_space = b.space >> 63;

@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "scan_util.h"
 #include "text_norm.h"
 
 static void norm(lp_text *t, const char *src)
@@ -372,6 +373,45 @@ static void test_digit_runs(void **state)
 	lp_text_free(&t);
 }
 
+/* LP_SET_NUMOK is lp_num_start_ok() at every run of digits, whatever
+ * the bytes before it, across block boundaries. */
+static void test_number_starts_match_the_rule(void **state)
+{
+	static const char alphabet[] = "0123abcXYZ .,:-_$#@/\\=&%~^*+()!'";
+	static const char *const wide[] = { "\xC3\xA9", "\xE6\x97\xA5",
+	                                    "\xC2\xA0", "\xE2\x82\xAC" };
+	lp_text t = { 0 };
+	char src[300];
+	unsigned seed = 777, round;
+
+	(void)state;
+	for (round = 0; round < 3000; round++) {
+		size_t len = 0, i, n = 1 + round % 200;
+
+		while (len < n) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 16) % 16 == 0) {
+				const char *w = wide[(seed >> 8) % 4];
+
+				memcpy(src + len, w, strlen(w));
+				len += strlen(w);
+			} else {
+				src[len++] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+			}
+		}
+		src[len] = '\0';
+		norm(&t, src);
+		for (i = 0; i < t.len; i++) {
+			if (!lp_text_in(&t, LP_SET_NUM, i))
+				continue;
+			if (lp_text_in(&t, LP_SET_NUMOK, i) !=
+			    lp_num_start_ok(t.s, t.len, i))
+				fail_msg("at %zu of \"%s\"", i, t.s);
+		}
+	}
+	lp_text_free(&t);
+}
+
 /* The sets run across 64-byte blocks: what comes before a block's first
  * byte is the last byte of the block before. */
 static void test_candidate_sets_across_blocks(void **state)
@@ -425,6 +465,7 @@ int main(void)
 		cmocka_unit_test(test_candidate_sets_across_blocks),
 		cmocka_unit_test(test_url_extent),
 		cmocka_unit_test(test_digit_runs),
+		cmocka_unit_test(test_number_starts_match_the_rule),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
