@@ -261,14 +261,14 @@ enum { CARD_NONE, CARD_RUN, CARD_GROUPS };
  *   too after an IBAN's code (lp_after_code) before a dashed number; one
  *   with spaces it skips whole, as here.
  */
-static int card_may_start(const char *s, size_t i, size_t *skip)
+static int card_may_start(const lp_text *text, size_t i, size_t *skip)
 {
-	size_t r = 0, j, digits, groups = 1;
+	const char *s = text->s;
+	size_t r, j, digits, groups = 1;
 	unsigned char c;
 
-	while (lp_is_digit((unsigned char)s[i + r]))
-		r++;
-	j = i + r;
+	j = lp_text_digits_end(text, i);
+	r = j - i;
 	c = (unsigned char)s[j];
 	if (!((c == ' ' || c == '-' || c == '.' || c == '/') &&
 	      lp_is_digit((unsigned char)s[j + 1]))) {
@@ -280,8 +280,11 @@ static int card_may_start(const char *s, size_t i, size_t *skip)
 	digits = r;
 	while (digits < 13 && groups <= 8 && (unsigned char)s[j] == c &&
 	       lp_is_digit((unsigned char)s[j + 1])) {
-		for (j++, groups++; lp_is_digit((unsigned char)s[j]); j++)
-			digits++;
+		size_t e = lp_text_digits_end(text, j + 1);
+
+		digits += e - (j + 1);
+		j = e;
+		groups++;
 	}
 	if (digits >= 13 || groups > 8)
 		return CARD_GROUPS;
@@ -324,7 +327,7 @@ int lp_detect_payment_card(const lp_text *text, lp_spans *out)
 				from = lp_text_url_end(text, i);
 				continue;
 			}
-			shape = card_may_start(s, i, &skip);
+			shape = card_may_start(text, i, &skip);
 			spread_may = shape == CARD_GROUPS;
 			end = 0;
 			if (shape != CARD_NONE)
