@@ -106,6 +106,18 @@ ids() {
 	sed -n 's/^{"id":\("[^"]*"\|[0-9-]*\|null\),.*/\1/p' "$1"
 }
 
+# The ids of the results in $tmp/out, in order, are $2 ("1 2 null ", each
+# followed by a space).
+expect_ids() {
+	local got
+	got=$(ids "$tmp/out" | tr '\n' ' ')
+	if [ "$got" = "$2" ]; then
+		pass "$1"
+	else
+		fail "$1" "ids: $got"
+	fi
+}
+
 # ---------------------------------------------------------------------------
 section_evaluate() {
 	local ex name n=0 want
@@ -218,11 +230,7 @@ section_batch() {
 		'{"id":"ai-2","record":2,"line":3,"error":{"code":"invalid_field","message":"subject.public_figure: expected boolean"}}'
 	expect_contains "array-invalid.json: unknown reporter.role is an error naming the field" "$tmp/out" \
 		'{"id":"ai-3","record":3,"line":4,"error":{"code":"invalid_field","message":"reporter.role: '
-	if [ "$(ids "$tmp/out" | tr '\n' ' ')" = '"ai-1" "ai-2" "ai-3" "ai-4" ' ]; then
-		pass "array-invalid.json: results in input order"
-	else
-		fail "array-invalid.json: results in input order" "ids: $(ids "$tmp/out" | tr '\n' ' ')"
-	fi
+	expect_ids "array-invalid.json: results in input order" '"ai-1" "ai-2" "ai-3" "ai-4" '
 
 	# A malformed array still gives a result per element, in order: a
 	# missing ',' makes an error of the element after it, and an empty
@@ -235,12 +243,7 @@ section_batch() {
 		printf '%s\n' "${arr%%|*}" >"$tmp/malformed.json"
 		run evaluate --compact "$tmp/malformed.json"
 		expect_status "malformed array ${arr##*|}: some records invalid" 1
-		if [ "$(ids "$tmp/out" | tr '\n' ' ')" = "$(echo "$arr" | cut -d'|' -f2)" ]; then
-			pass "malformed array ${arr##*|}: every element in its place"
-		else
-			fail "malformed array ${arr##*|}: every element in its place" \
-				"ids: $(ids "$tmp/out" | tr '\n' ' ')"
-		fi
+		expect_ids "malformed array ${arr##*|}: every element in its place" "$(echo "$arr" | cut -d'|' -f2)"
 		expect_contains "malformed array ${arr##*|}: said so" "$tmp/out" "${arr##*|}"
 	done
 
@@ -250,12 +253,7 @@ section_batch() {
 		"$rep" "$rep" "$rep" "$rep" >"$tmp/array-then.json"
 	run evaluate --compact "$tmp/array-then.json"
 	expect_status "records after an array: invalid" 1
-	if [ "$(ids "$tmp/out" | tr '\n' ' ')" = '1 2 3 4 ' ]; then
-		pass "records after an array: every record in its place"
-	else
-		fail "records after an array: every record in its place" \
-			"ids: $(ids "$tmp/out" | tr '\n' ' ')"
-	fi
+	expect_ids "records after an array: every record in its place" '1 2 3 4 '
 	if [ "$(grep -c '"error"' "$tmp/out")" = 2 ]; then
 		pass "records after an array: an error each, the array's evaluated"
 	else
@@ -363,12 +361,7 @@ section_batch() {
 	} >"$tmp/stream.json"
 	run evaluate "$tmp/stream.json"
 	expect_status "a stream of indented objects with errors" 1
-	if [ "$(ids "$tmp/out" | tr '\n' ' ')" = '"s1" "s2" null "s3" ' ]; then
-		pass "a stream of indented objects: a result per object and per stray bracket, in order"
-	else
-		fail "a stream of indented objects: a result per object and per stray bracket, in order" \
-			"ids: $(ids "$tmp/out" | tr '\n' ' ')"
-	fi
+	expect_ids "a stream of indented objects: a result per object and per stray bracket, in order" '"s1" "s2" null "s3" '
 	expect_contains "a stream of indented objects: the stray bracket is named" "$tmp/out" \
 		"a bracket that closes nothing"
 	printf '{\n  "id": "x1",\n  "reporter": {"role": "bystander"}\n}\n}\n' >"$tmp/extra.json"
@@ -396,12 +389,7 @@ section_batch() {
 	fi
 	expect_contains "mixed.jsonl: error record with record and line, naming the field" "$tmp/out" \
 		'{"id":"b-3","record":3,"line":5,"error":{"code":"invalid_field","message":"subject.public_figure: expected boolean"}}'
-	if [ "$(ids "$tmp/out" | tr '\n' ' ')" = '"b-1" "b-2" "b-3" "b-4" 5 ' ]; then
-		pass "mixed.jsonl: results in input order, record number as the missing id"
-	else
-		fail "mixed.jsonl: results in input order, record number as the missing id" \
-			"ids: $(ids "$tmp/out" | tr '\n' ' ')"
-	fi
+	expect_ids "mixed.jsonl: results in input order, record number as the missing id" '"b-1" "b-2" "b-3" "b-4" 5 '
 	if head -c 1 "$tmp/out" | grep -q '{' && ! grep -q '^\[' "$tmp/out"; then
 		pass "mixed.jsonl: JSON Lines in, JSON Lines out"
 	else
