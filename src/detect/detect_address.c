@@ -1991,8 +1991,7 @@ int lp_detect_street_address(const lp_text *text, lp_spans *out)
 				continue;
 			/* Both forms need a house number of 1-5 digits not
 			 * starting with 0: phone numbers, card numbers and ids
-			 * are turned away here. d is the end of its digits (s
-			 * is NUL-terminated, so the loop stops at its end). */
+			 * are turned away here. d is the end of its digits. */
 			if (s[i] == '0')
 				continue;
 			d = lp_text_digits_end(text, i + 1);

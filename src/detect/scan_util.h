@@ -145,10 +145,11 @@ static inline size_t lp_url_end(const char *s, size_t len, size_t pos)
 
 /*
  * Whether byte p (< text->len) lies in a URL, from a byte of LP_SET_URL to
- * its lp_url_end: where lp_scan_tokens skips (LP_SET_INURL). A detector none of whose matches can hold the start
- * of a URL (a match of digits and separators cannot), and which does
- * nothing at a candidate that is not a match, may visit the candidates in
- * URLs too and ask this only of its matches.
+ * its lp_url_end (LP_SET_INURL): where lp_scan_tokens skips. A detector
+ * none of whose matches can hold the start of a URL (a match of digits
+ * and separators cannot), and which does nothing at a candidate that is
+ * not a match, may visit the candidates in URLs too and ask this only of
+ * its matches.
  */
 static inline int lp_text_in_url(const lp_text *text, size_t p)
 {
