@@ -485,28 +485,25 @@ lp_mark lp_yscalar_mark_at(const lp_ynode *n, size_t off)
 	q = n->quoted + 1;
 	i = 0;
 	while (*q && *(q + 1) && i < off) {
-		size_t w = 1, bytes = 1;
+		/* The unit at q: w bytes of source, cols columns, bytes of
+		 * value. */
+		size_t w = 1, bytes = 1, cols = 1;
 
 		if (n->quoted[0] == '"' && *q == '\\') {
 			bytes = escape_bytes(q + 1, &w);
+			cols = w; /* written in ASCII */
 		} else if (n->quoted[0] == '\'' && *q == '\'') {
-			w = 2; /* '' is one quote */
-		} else if (((unsigned char)*q & 0xC0) == 0xC0) {
+			w = cols = 2; /* '' is one quote */
+		} else {
 			while (((unsigned char)q[w] & 0xC0) == 0x80)
 				w++;
-			bytes = w;
-			if (i + bytes > off)
-				break;
-			q += w;
-			i += bytes;
-			at.column++;
-			continue;
+			bytes = w; /* a character, copied as it is */
 		}
 		if (i + bytes > off)
 			break;
 		q += w;
 		i += bytes;
-		at.column += (unsigned)w;
+		at.column += (unsigned)cols;
 	}
 	return at;
 }
