@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "ascii.h"
 #include "scan_util.h"
 #include "text_norm.h"
 
@@ -412,6 +413,102 @@ static void test_number_starts_match_the_rule(void **state)
 	lp_text_free(&t);
 }
 
+/* Whether byte i of t is in set by the set's definition (text_norm.h),
+ * read a byte at a time. */
+static int in_by_definition(const lp_text *t, unsigned set, size_t i)
+{
+	unsigned char c = (unsigned char)t->s[i], low = c | 0x20;
+	unsigned char p = i > 0 ? (unsigned char)t->s[i - 1] : 0;
+	size_t j;
+
+	switch (set) {
+	case LP_SET_NUM:
+		return lp_is_digit(c) && !lp_is_digit(p);
+	case LP_SET_NUMOK:
+		return lp_is_digit(c) && !lp_is_digit(p) &&
+		       lp_num_start_ok(t->s, t->len, i);
+	case LP_SET_WORD:
+		return lp_is_alpha(c) && !lp_is_alpha(p);
+	case LP_SET_SIGN:
+		return c == '+' || c == '-' || c == '(';
+	case LP_SET_MARK:
+		return c == '@' || c == '[' || c == '(' || c == '{' ||
+		       c == '<' || (low == 'a' && p == ' ');
+	case LP_SET_URL:
+		return !lp_is_alnum(p) && lp_url_end(t->s, t->len, i) != 0;
+	case LP_SET_KV:
+		return c == ':' || c == '=';
+	case LP_SET_INURL:
+		for (j = 0; j <= i; j++) {
+			if (in_by_definition(t, LP_SET_URL, j) &&
+			    i < lp_url_end(t->s, t->len, j))
+				return 1;
+		}
+		return 0;
+	case LP_SET_DIGIT:
+		return lp_is_digit(c);
+	}
+	return -1;
+}
+
+/* Every candidate set, the digit count and the LP_HAS_* bits are what
+ * their definitions say, byte by byte, for random texts of up to four
+ * blocks made of the bytes the sets are about. Run with each indexer (the
+ * tests are built once per indexer). */
+static void test_sets_match_their_definitions(void **state)
+{
+	static const char *const pieces[] = {
+		"0", "7", "9", "a", "A", "t", "T", "h", "w", "W", "z", "Z",
+		"@", "[", "{", "<", "(", ")", "+", "-", ":", "=", " ", ".", "/",
+		"_", "`", "~", "\x7f", "http://", "www.", "HTTP://x", " at ",
+		"\xC3\xA9", "\xEF\xBC\x91", "\xE2\x80\x8B", "\xC2\xA0",
+		"\xF0\x9F\x98\x80",
+	};
+	lp_text t = { 0 };
+	char src[300];
+	unsigned seed = 4242, round, set;
+
+	(void)state;
+	for (round = 0; round < 2000; round++) {
+		size_t len = 0, i, digits = 0, n = round % 240;
+		unsigned has = 0;
+
+		while (len < n) {
+			const char *w;
+
+			seed = seed * 1103515245u + 12345u;
+			w = pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+			memcpy(src + len, w, strlen(w));
+			len += strlen(w);
+		}
+		src[len] = '\0';
+		norm(&t, src);
+		for (i = 0; i < t.len; i++) {
+			for (set = 0; set < LP_SET_COUNT; set++) {
+				if (lp_text_in(&t, set, i) !=
+				    in_by_definition(&t, set, i))
+					fail_msg("set %u at %zu of \"%s\"", set, i, t.s);
+			}
+			digits += lp_is_digit((unsigned char)t.s[i]);
+			if (t.s[i] == '@')
+				has |= LP_HAS_AT;
+			if (t.s[i] == ':' || t.s[i] == '=')
+				has |= LP_HAS_KV;
+			if (i > 0 && (t.s[i - 1] | 0x20) == 'a' &&
+			    (t.s[i] | 0x20) == 't')
+				has |= LP_HAS_ATW;
+		}
+		/* Nothing past the text: the scans rely on it. */
+		for (i = t.len; i < t.words * 64; i++) {
+			for (set = 0; set < LP_SET_COUNT; set++)
+				assert_int_equal(lp_text_in(&t, set, i), 0);
+		}
+		assert_int_equal(t.digits, digits);
+		assert_int_equal(t.has, has);
+	}
+	lp_text_free(&t);
+}
+
 /* The sets run across 64-byte blocks: what comes before a block's first
  * byte is the last byte of the block before. */
 static void test_candidate_sets_across_blocks(void **state)
@@ -466,6 +563,7 @@ int main(void)
 		cmocka_unit_test(test_url_extent),
 		cmocka_unit_test(test_digit_runs),
 		cmocka_unit_test(test_number_starts_match_the_rule),
+		cmocka_unit_test(test_sets_match_their_definitions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
