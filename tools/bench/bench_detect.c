@@ -500,10 +500,11 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The median time of the passes timed_scan kept (it sorts them). A
- * shared machine only ever slows a pass down, and by a different amount
- * from one pass to the next: the median pass is what one pass of the
- * scanner takes, steadier than the mean from one run to another. */
+/* The median time of the passes timed_scan kept. It sorts them, so that
+ * pass_time[0] is then the fastest. The median is the typical pass, which
+ * a few passes slowed down by other work on the machine do not move. A
+ * busy stretch slows most passes of a run, though, and then only the
+ * fastest pass, slowed down least, stays comparable from run to run. */
 static double median_pass(void)
 {
 	size_t n = npass_times;
@@ -1032,7 +1033,8 @@ int main(int argc, char **argv)
 	mbps = (double)bytes / median_pass() / 1e6;
 	if (seconds > 0)
 		printf("%lu passes in %.3f s: %.1f MB/s (median pass; fastest %.1f, mean %.1f), %.0f tweets/s\n",
-		       passes, t, mbps, (double)bytes / pass_time[0] / 1e6,
+		       passes, t, mbps,
+		       (double)bytes / pass_time[0] / 1e6, /* sorted above */
 		       (double)bytes * (double)passes / t / 1e6,
 		       (double)B.nrecs * (double)passes / t);
 	else
